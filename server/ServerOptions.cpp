@@ -1,0 +1,116 @@
+#include "ServerOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace hues::server {
+
+bool ServerOptions::parseListen(const QString &text, QHostAddress *address, quint16 *port)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    else if (host.contains(QLatin1Char(':')))
+        return false; // IPv6 needs brackets
+    bool ok = false;
+    const uint number = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || number > 65535)
+        return false;
+    QHostAddress parsed;
+    if (host == u"localhost")
+        parsed = QHostAddress(QHostAddress::LocalHost);
+    else if (!parsed.setAddress(host))
+        return false;
+    *address = parsed;
+    *port = quint16(number);
+    return true;
+}
+
+bool ServerOptions::parse(const QStringList &arguments, ServerOptions *options, QString *error,
+                          bool *exitNow)
+{
+    *exitNow = false;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("hues-server: the reference city platform of Hue-S."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QStringLiteral("Address and port to listen on (port 0 picks a free one)."),
+        QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Directory for the database and files."),
+                                     QStringLiteral("dir"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QStringLiteral("Seed data set to load (\"demo\")."),
+                                  QStringLiteral("name"));
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        QStringLiteral("postgresql://user@host:port/db (default: SQLite in the data dir)."),
+        QStringLiteral("url"));
+    const QCommandLineOption maxBody(QStringLiteral("max-body"),
+                                     QStringLiteral("Largest request body accepted, in bytes."),
+                                     QStringLiteral("bytes"), QStringLiteral("1048576"));
+    const QCommandLineOption idleTimeout(
+        QStringLiteral("idle-timeout-ms"),
+        QStringLiteral("Drop connections silent for this long, in milliseconds."),
+        QStringLiteral("ms"), QStringLiteral("30000"));
+    parser.addOptions({listen, dataDir, seed, database, maxBody, idleTimeout});
+
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(helpOption)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        *exitNow = true;
+        return true;
+    }
+    if (parser.isSet(versionOption)) {
+        std::printf("hues-server %s\n", HUES_VERSION);
+        *exitNow = true;
+        return true;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QStringLiteral("unexpected argument: ") + parser.positionalArguments().first();
+        return false;
+    }
+    if (!parseListen(parser.value(listen), &options->address, &options->port)) {
+        *error = QStringLiteral("bad --listen value \"%1\" (expected host:port, e.g. "
+                                "127.0.0.1:0)")
+                     .arg(parser.value(listen));
+        return false;
+    }
+    options->dataDir = parser.value(dataDir);
+    if (options->dataDir.isEmpty()) {
+        *error = QStringLiteral("--data-dir is required");
+        return false;
+    }
+    options->seed = parser.value(seed);
+    if (!options->seed.isEmpty() && options->seed != u"demo") {
+        *error = QStringLiteral("unknown --seed \"%1\" (known: demo)").arg(options->seed);
+        return false;
+    }
+    options->databaseUrl = parser.value(database);
+    bool ok = false;
+    options->maxBodyBytes = parser.value(maxBody).toLongLong(&ok);
+    if (!ok || options->maxBodyBytes < 0) {
+        *error = QStringLiteral("bad --max-body value \"%1\"").arg(parser.value(maxBody));
+        return false;
+    }
+    options->idleTimeoutMs = parser.value(idleTimeout).toInt(&ok);
+    if (!ok || options->idleTimeoutMs <= 0) {
+        *error =
+            QStringLiteral("bad --idle-timeout-ms value \"%1\"").arg(parser.value(idleTimeout));
+        return false;
+    }
+    return true;
+}
+
+} // namespace hues::server

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace hues::server {
+
+// The command line of hues-server.
+struct ServerOptions
+{
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 8080;
+    QString dataDir;
+    QString seed;        // "" or "demo"
+    QString databaseUrl; // "" means SQLite in dataDir
+    qint64 maxBodyBytes = 1024 * 1024;
+    int idleTimeoutMs = 30 * 1000;
+
+    // Parses the arguments (argv[0] included). On error returns false and sets *error;
+    // --help/--version set *exitNow and print their text.
+    static bool parse(const QStringList &arguments, ServerOptions *options, QString *error,
+                      bool *exitNow);
+    // "127.0.0.1:0", "[::1]:8080", "localhost:8080".
+    static bool parseListen(const QString &text, QHostAddress *address, quint16 *port);
+};
+
+} // namespace hues::server

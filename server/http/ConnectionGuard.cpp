@@ -1,0 +1,211 @@
+#include "http/ConnectionGuard.h"
+
+#include "http/HttpTypes.h"
+#include "logging.h"
+
+#include <QTcpSocket>
+
+namespace hues::server {
+
+namespace {
+
+// Where the header block ends (index just past the empty line), or -1. HTTP/1.1 allows a
+// bare LF as line terminator (RFC 9112 section 2.2), so accept both.
+qsizetype headerEnd(const QByteArray &data)
+{
+    for (qsizetype i = data.indexOf('\n'); i >= 0; i = data.indexOf('\n', i + 1)) {
+        if (i + 1 < data.size() && data.at(i + 1) == '\n')
+            return i + 2;
+        if (i + 2 < data.size() && data.at(i + 1) == '\r' && data.at(i + 2) == '\n')
+            return i + 3;
+    }
+    return -1;
+}
+
+bool isTokenChar(char c)
+{
+    return (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
+}
+
+} // namespace
+
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const ConnectionLimits &limits)
+    : QObject(socket), m_socket(socket), m_limits(limits)
+{
+    m_idle.setSingleShot(true);
+    m_idle.setInterval(m_limits.idleTimeoutMs);
+    connect(&m_idle, &QTimer::timeout, this, &ConnectionGuard::onIdleTimeout);
+    connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+    connect(socket, &QTcpSocket::bytesWritten, &m_idle, qOverload<>(&QTimer::start));
+    connect(socket, &QTcpSocket::disconnected, &m_idle, &QTimer::stop);
+    m_idle.start();
+}
+
+void ConnectionGuard::onReadyRead()
+{
+    m_idle.start();
+    if (m_state == State::Rejected) {
+        m_socket->readAll();
+        return;
+    }
+    // QtHttpServer reads everything available after this slot, so what is available now
+    // is exactly what arrived since the last call.
+    QByteArray fresh = m_socket->peek(m_socket->bytesAvailable());
+    while (!fresh.isEmpty()) {
+        if (m_state == State::Body) {
+            const qint64 take = qMin<qint64>(m_bodyLeft, fresh.size());
+            m_bodyLeft -= take;
+            fresh.remove(0, take);
+            if (m_bodyLeft == 0)
+                m_state = State::Head;
+            continue;
+        }
+        m_pending.append(fresh);
+        fresh.clear();
+        // Empty lines before a request line are to be ignored (RFC 9112 section 2.2).
+        qsizetype skip = 0;
+        while (skip < m_pending.size() &&
+               (m_pending.at(skip) == '\r' || m_pending.at(skip) == '\n'))
+            ++skip;
+        const qsizetype end = headerEnd(m_pending.mid(skip));
+        if (end < 0) {
+            const qsizetype eol = m_pending.indexOf('\n', skip);
+            const QByteArray line = m_pending.mid(skip, eol < 0 ? -1 : eol - skip);
+            if (!requestLineLooksValid(line, eol >= 0))
+                return reject(400, QStringLiteral("bad_request"),
+                              QStringLiteral("the request is not HTTP/1.x"));
+            if (m_pending.size() > m_limits.maxHeaderBytes)
+                return reject(431, QStringLiteral("headers_too_large"),
+                              QStringLiteral("the request header block exceeds %1 bytes")
+                                  .arg(m_limits.maxHeaderBytes));
+            return;
+        }
+        if (!inspectHead(skip + end))
+            return;
+        fresh = m_pending.mid(skip + end);
+        m_pending.clear();
+    }
+}
+
+bool ConnectionGuard::requestLineLooksValid(const QByteArray &line, bool complete) const
+{
+    const QByteArray trimmed = line.endsWith('\r') ? line.chopped(1) : line;
+    const qsizetype space = trimmed.indexOf(' ');
+    const QByteArray method = space < 0 ? trimmed : trimmed.left(space);
+    if (!std::all_of(method.begin(), method.end(), isTokenChar) || method.size() > 16)
+        return false;
+    if (!complete)
+        return space < 0 || trimmed.size() <= m_limits.maxHeaderBytes;
+    const QList<QByteArray> parts = trimmed.split(' ');
+    return parts.size() == 3 && !parts.at(0).isEmpty() && !parts.at(1).isEmpty() &&
+           (parts.at(2) == "HTTP/1.1" || parts.at(2) == "HTTP/1.0");
+}
+
+bool ConnectionGuard::inspectHead(qsizetype headerEnd)
+{
+    if (headerEnd > m_limits.maxHeaderBytes) {
+        reject(431, QStringLiteral("headers_too_large"),
+               QStringLiteral("the request header block exceeds %1 bytes")
+                   .arg(m_limits.maxHeaderBytes));
+        return false;
+    }
+    const QList<QByteArray> lines = m_pending.left(headerEnd).trimmed().split('\n');
+    if (lines.isEmpty() || !requestLineLooksValid(lines.first(), true)) {
+        reject(400, QStringLiteral("bad_request"), QStringLiteral("the request is not HTTP/1.x"));
+        return false;
+    }
+    qint64 contentLength = 0;
+    bool haveLength = false;
+    bool expectContinue = false;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray &line = lines.at(i);
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0) {
+            reject(400, QStringLiteral("bad_request"), QStringLiteral("malformed header line"));
+            return false;
+        }
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (name == "content-length") {
+            bool ok = false;
+            const qint64 length = value.toLongLong(&ok);
+            if (!ok || length < 0 || (haveLength && length != contentLength)) {
+                reject(400, QStringLiteral("bad_request"),
+                       QStringLiteral("invalid Content-Length header"));
+                return false;
+            }
+            contentLength = length;
+            haveLength = true;
+        } else if (name == "transfer-encoding") {
+            reject(411, QStringLiteral("length_required"),
+                   QStringLiteral("chunked request bodies are not supported; send Content-Length"));
+            return false;
+        } else if (name == "expect") {
+            expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
+        }
+    }
+    if (contentLength > m_limits.maxBodyBytes) {
+        reject(413, QStringLiteral("payload_too_large"),
+               QStringLiteral("the request body of %1 bytes exceeds the limit of %2 bytes")
+                   .arg(contentLength)
+                   .arg(m_limits.maxBodyBytes));
+        return false;
+    }
+    // QtHttpServer 6.4 never sends the interim response, so clients would stall.
+    if (expectContinue && contentLength > 0)
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    m_bodyLeft = contentLength;
+    m_state = contentLength > 0 ? State::Body : State::Head;
+    return true;
+}
+
+void ConnectionGuard::reject(int status, const QString &code, const QString &message)
+{
+    qCInfo(lcServer).noquote() << "connection from" << m_socket->peerAddress().toString()
+                               << "refused:" << status << message;
+    m_state = State::Rejected;
+    m_pending.clear();
+    // Slots disconnected during an emission are not called: QtHttpServer never sees these bytes.
+    disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+    m_socket->readAll();
+    m_socket->write(Response::rawError(status, code, message));
+    m_socket->disconnectFromHost();
+}
+
+void ConnectionGuard::onIdleTimeout()
+{
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    if (m_state == State::Rejected) {
+        m_socket->abort();
+        return;
+    }
+    if (m_state == State::Body || !m_pending.isEmpty()) {
+        reject(408, QStringLiteral("request_timeout"),
+               QStringLiteral("no data received for %1 ms").arg(m_limits.idleTimeoutMs));
+        m_idle.start(); // abort if the close does not complete
+        return;
+    }
+    qCDebug(lcServer) << "closing idle connection";
+    m_socket->disconnectFromHost();
+}
+
+GuardedTcpServer::GuardedTcpServer(const ConnectionLimits &limits, QObject *parent)
+    : QTcpServer(parent), m_limits(limits)
+{
+}
+
+void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        qCWarning(lcServer) << "cannot adopt connection:" << socket->errorString();
+        delete socket;
+        return;
+    }
+    new ConnectionGuard(socket, m_limits);
+    addPendingConnection(socket);
+}
+
+} // namespace hues::server

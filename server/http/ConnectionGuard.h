@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QByteArray>
+#include <QTcpServer>
+#include <QTimer>
+
+class QTcpSocket;
+
+namespace hues::server {
+
+struct ConnectionLimits
+{
+    qint64 maxBodyBytes = 1024 * 1024;
+    qint64 maxHeaderBytes = 16 * 1024;
+    int idleTimeoutMs = 30 * 1000;
+};
+
+// Watches one connection before QtHttpServer sees its bytes. QtHttpServer 6.4 buffers whole
+// bodies and has no limits or timeouts, so this refuses oversized bodies (413, before the
+// body is read), oversized header blocks (431), chunked bodies (411) and bytes that are not
+// HTTP (400), and drops connections that stay silent longer than the idle timeout.
+class ConnectionGuard : public QObject
+{
+    Q_OBJECT
+public:
+    ConnectionGuard(QTcpSocket *socket, const ConnectionLimits &limits);
+
+private:
+    enum class State { Head, Body, Rejected };
+
+    void onReadyRead();
+    void onIdleTimeout();
+    bool inspectHead(qsizetype headerEnd);
+    bool requestLineLooksValid(const QByteArray &line, bool complete) const;
+    void reject(int status, const QString &code, const QString &message);
+
+    QTcpSocket *m_socket;
+    ConnectionLimits m_limits;
+    State m_state = State::Head;
+    QByteArray m_pending; // bytes of the current request head seen so far
+    qint64 m_bodyLeft = 0;
+    QTimer m_idle;
+};
+
+// The listening socket handed to QAbstractHttpServer::bind(): attaches a ConnectionGuard to
+// every accepted connection before the HTTP server connects its own slots.
+class GuardedTcpServer : public QTcpServer
+{
+    Q_OBJECT
+public:
+    explicit GuardedTcpServer(const ConnectionLimits &limits, QObject *parent = nullptr);
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    ConnectionLimits m_limits;
+};
+
+} // namespace hues::server

@@ -1,0 +1,135 @@
+#include "http/HttpServer.h"
+
+#include "logging.h"
+
+#include <QElapsedTimer>
+#include <QHttpServerResponder>
+#include <QJsonParseError>
+#include <QTcpSocket>
+
+#include <exception>
+
+namespace hues::server {
+
+namespace {
+
+bool isJsonContentType(const QByteArray &contentType)
+{
+    const QByteArray mime = contentType.split(';').first().trimmed().toLower();
+    return mime == "application/json" || mime.endsWith("+json");
+}
+
+// Path and query for the log line, with secrets in the query replaced by "***".
+QString loggablePath(const QUrl &url)
+{
+    QUrl relative;
+    relative.setPath(url.path());
+    relative.setQuery(url.query());
+    return hues::redactUrl(relative);
+}
+
+} // namespace
+
+HttpServer::HttpServer(const ConnectionLimits &limits, QObject *parent)
+    : QAbstractHttpServer(parent), m_limits(limits)
+{
+}
+
+bool HttpServer::listenOn(const QHostAddress &address, quint16 port)
+{
+    auto *tcp = new GuardedTcpServer(m_limits, this);
+    if (!tcp->listen(address, port)) {
+        m_error = tcp->errorString();
+        delete tcp;
+        return false;
+    }
+    bind(tcp);
+    m_tcp = tcp;
+    return true;
+}
+
+quint16 HttpServer::port() const
+{
+    return m_tcp ? m_tcp->serverPort() : 0;
+}
+
+bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Response response;
+    try {
+        response = dispatch(request);
+    } catch (const std::exception &e) {
+        qCCritical(lcServer) << "handler failed:" << e.what();
+        response = Response::error(500, QStringLiteral("internal_error"),
+                                   QStringLiteral("internal server error"));
+    }
+    write(request, socket, response);
+    qCInfo(lcServer).noquote() << Router::methodName(request.method())
+                               << loggablePath(request.url()) << response.status
+                               << QString::number(timer.nsecsElapsed() / 1e6, 'f', 1) +
+                                      QStringLiteral("ms");
+    return true;
+}
+
+void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // handleRequest() answers everything; kept for completeness of the interface.
+    write(request, socket,
+          Response::error(404, QStringLiteral("not_found"), QStringLiteral("no such resource")));
+}
+
+Response HttpServer::dispatch(const QHttpServerRequest &request)
+{
+    const QString path = request.url().path();
+    if (request.method() == QHttpServerRequest::Method::Unknown)
+        return Response::error(501, QStringLiteral("not_implemented"),
+                               QStringLiteral("unsupported HTTP method"));
+    Router::Match match = m_router.match(request.method(), path);
+    if (match.kind == Router::Match::NotFound)
+        return Response::error(404, QStringLiteral("not_found"),
+                               QStringLiteral("no resource at %1").arg(path));
+    if (match.kind == Router::Match::MethodNotAllowed) {
+        Response response = Response::error(405, QStringLiteral("method_not_allowed"),
+                                            QStringLiteral("%1 is not allowed on %2; allowed: %3")
+                                                .arg(Router::methodName(request.method()), path,
+                                                     match.allowed.join(QStringLiteral(", "))));
+        response.headers.append({"Allow", match.allowed.join(QStringLiteral(", ")).toLatin1()});
+        return response;
+    }
+
+    Request req{request, std::move(match.params), request.query(), {}};
+    const QByteArray body = request.body();
+    if (!body.isEmpty() && isJsonContentType(request.value("Content-Type"))) {
+        QJsonParseError error{};
+        req.json = QJsonDocument::fromJson(body, &error);
+        if (error.error != QJsonParseError::NoError)
+            return Response::error(400, QStringLiteral("malformed_json"),
+                                   QStringLiteral("the JSON body is malformed at offset %1: %2")
+                                       .arg(error.offset)
+                                       .arg(error.errorString()));
+    }
+    return (*match.handler)(req);
+}
+
+void HttpServer::write(const QHttpServerRequest &request, QTcpSocket *socket,
+                       const Response &response)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+    responder.writeHeader("Content-Type", response.contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    for (const auto &[name, value] : response.headers)
+        responder.writeHeader(name, value);
+    // QtHttpServer 6.4 ignores "Connection: close" (and HTTP/1.0): honour it here.
+    const QByteArray connection = request.value("Connection").toLower();
+    const bool close = connection.contains("close");
+    if (close)
+        responder.writeHeader("Connection", "close");
+    responder.writeBody(response.body);
+    if (close)
+        socket->disconnectFromHost();
+}
+
+} // namespace hues::server
