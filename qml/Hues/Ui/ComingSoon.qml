@@ -55,7 +55,7 @@ Item {
                 font.weight: Font.DemiBold
                 font.capitalization: Font.AllUppercase
                 font.letterSpacing: 0.8
-                color: Theme.onAccentContainer
+                color: Theme.textOnAccent
             }
         }
         Text {

@@ -51,7 +51,7 @@ Rectangle {
                 text: root.title
                 font.pixelSize: Theme.fontBodyLarge
                 font.weight: Font.Bold
-                color: Theme.onPrimary
+                color: Theme.textOnPrimary
             }
         }
 

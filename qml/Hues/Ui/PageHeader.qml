@@ -38,7 +38,7 @@ Rectangle {
             contentItem: Text {
                 text: "\u2190"
                 font.pixelSize: Theme.fontHeadline
-                color: Theme.onPrimary
+                color: Theme.textOnPrimary
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
             }
@@ -63,7 +63,7 @@ Rectangle {
                 text: root.title
                 font.pixelSize: Theme.fontTitle
                 font.weight: Font.DemiBold
-                color: Theme.onPrimary
+                color: Theme.textOnPrimary
                 elide: Text.ElideRight
                 Accessible.role: Accessible.Heading
             }

@@ -19,7 +19,7 @@ Button {
     contentItem: Text {
         text: root.text
         font: root.font
-        color: root.enabled ? Theme.onPrimary : Theme.textDisabled
+        color: root.enabled ? Theme.textOnPrimary : Theme.textDisabled
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         elide: Text.ElideRight

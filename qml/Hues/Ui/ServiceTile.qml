@@ -1,7 +1,5 @@
-pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
-import QtQuick.Layouts
 import Hues.Ui
 
 // One public service on the home grid: glyph, title and subtitle; the whole tile is clickable.
@@ -20,6 +18,7 @@ AbstractButton {
     Accessible.name: root.title
     Accessible.description: root.subtitle
     padding: Theme.spacingL
+    bottomPadding: Theme.spacingL + 4
     implicitWidth: Math.max(Theme.touchTarget * 3, implicitContentWidth + leftPadding + rightPadding)
     implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
     hoverEnabled: true
@@ -44,16 +43,17 @@ AbstractButton {
         }
     }
 
-    contentItem: GridLayout {
-        columns: root.horizontal ? 2 : 1
-        columnSpacing: Theme.spacingL
-        rowSpacing: Theme.spacingM
+    // Plain positioners (not layouts), so wrapped texts report their real height.
+    contentItem: Item {
+        implicitWidth: badge.width + Theme.spacingL + Math.max(titleText.implicitWidth, subtitleText.implicitWidth)
+        implicitHeight: root.horizontal ? Math.max(badge.height, texts.height)
+                                        : badge.height + Theme.spacingM + texts.height
 
         Rectangle {
-            Layout.rowSpan: root.horizontal ? 2 : 1
-            Layout.alignment: root.horizontal ? Qt.AlignVCenter : Qt.AlignLeft | Qt.AlignTop
-            implicitWidth: Math.round(Theme.touchTarget * 1.1)
-            implicitHeight: implicitWidth
+            id: badge
+            y: root.horizontal ? (parent.height - height) / 2 : 0
+            width: Math.round(Theme.touchTarget * 1.1)
+            height: width
             radius: Theme.radiusM
             color: root.tintContainer
 
@@ -64,14 +64,17 @@ AbstractButton {
             }
         }
 
-        ColumnLayout {
-            Layout.fillWidth: true
-            Layout.alignment: Qt.AlignVCenter
+        Column {
+            id: texts
+            x: root.horizontal ? badge.width + Theme.spacingL : 0
+            y: root.horizontal ? Math.max(0, (parent.height - height) / 2) : badge.height + Theme.spacingM
+            width: parent.width - x
             spacing: Theme.spacingXs
 
             Text {
+                id: titleText
                 objectName: "tileTitle"
-                Layout.fillWidth: true
+                width: parent.width
                 text: root.title
                 font.pixelSize: Theme.fontBodyLarge
                 font.weight: Font.DemiBold
@@ -79,8 +82,9 @@ AbstractButton {
                 wrapMode: Text.WordWrap
             }
             Text {
+                id: subtitleText
                 objectName: "tileSubtitle"
-                Layout.fillWidth: true
+                width: parent.width
                 visible: text !== ""
                 text: root.subtitle
                 font.pixelSize: Theme.fontCaption + 1

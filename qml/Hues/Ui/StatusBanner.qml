@@ -72,7 +72,7 @@ Rectangle {
             contentItem: Text {
                 text: action.text
                 font: action.font
-                color: action.enabled ? Theme.onPrimary : Theme.textSecondary
+                color: action.enabled ? Theme.textOnPrimary : Theme.textSecondary
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
             }

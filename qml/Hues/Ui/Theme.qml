@@ -12,12 +12,12 @@ QtObject {
     readonly property color primary: "#4B2A7B"        // tím Huế, imperial purple
     readonly property color primaryPressed: "#371E5C"
     readonly property color primaryContainer: "#EEE8F6"
-    readonly property color onPrimary: "#FFFFFF"
+    readonly property color textOnPrimary: "#FFFFFF"
     readonly property color secondary: "#1F3A8A"      // royal blue
     readonly property color secondaryContainer: "#E7ECFA"
     readonly property color accent: "#C9A227"         // gold: lines and badges, never body text on light
     readonly property color accentContainer: "#FBF3DA"
-    readonly property color onAccentContainer: "#5C4500"
+    readonly property color textOnAccent: "#5C4500"
     readonly property color background: "#F6F4F9"
     readonly property color surface: "#FFFFFF"
     readonly property color surfacePressed: "#F0ECF6"
