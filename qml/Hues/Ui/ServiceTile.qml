@@ -44,30 +44,38 @@ AbstractButton {
     }
 
     // Plain positioners (not layouts), so wrapped texts report their real height.
-    contentItem: Item {
+    // An inline component, so that ids inside it do not defeat the deferred contentItem.
+    component TileContent: Item {
+        id: content
+        property string glyph
+        property string title
+        property string subtitle
+        property bool horizontal
+        property color tint
+        property color tintContainer
         implicitWidth: badge.width + Theme.spacingL + Math.max(titleText.implicitWidth, subtitleText.implicitWidth)
-        implicitHeight: root.horizontal ? Math.max(badge.height, texts.height)
+        implicitHeight: content.horizontal ? Math.max(badge.height, texts.height)
                                         : badge.height + Theme.spacingM + texts.height
 
         Rectangle {
             id: badge
-            y: root.horizontal ? (parent.height - height) / 2 : 0
+            y: content.horizontal ? (parent.height - height) / 2 : 0
             width: Math.round(Theme.touchTarget * 1.1)
             height: width
             radius: Theme.radiusM
-            color: root.tintContainer
+            color: content.tintContainer
 
             Icon {
                 anchors.centerIn: parent
-                glyph: root.glyph
-                color: root.tint
+                glyph: content.glyph
+                color: content.tint
             }
         }
 
         Column {
             id: texts
-            x: root.horizontal ? badge.width + Theme.spacingL : 0
-            y: root.horizontal ? Math.max(0, (parent.height - height) / 2) : badge.height + Theme.spacingM
+            x: content.horizontal ? badge.width + Theme.spacingL : 0
+            y: content.horizontal ? Math.max(0, (parent.height - height) / 2) : badge.height + Theme.spacingM
             width: parent.width - x
             spacing: Theme.spacingXs
 
@@ -75,7 +83,7 @@ AbstractButton {
                 id: titleText
                 objectName: "tileTitle"
                 width: parent.width
-                text: root.title
+                text: content.title
                 font.pixelSize: Theme.fontBodyLarge
                 font.weight: Font.DemiBold
                 color: Theme.text
@@ -86,7 +94,7 @@ AbstractButton {
                 objectName: "tileSubtitle"
                 width: parent.width
                 visible: text !== ""
-                text: root.subtitle
+                text: content.subtitle
                 font.pixelSize: Theme.fontCaption + 1
                 color: Theme.textSecondary
                 wrapMode: Text.WordWrap
@@ -94,5 +102,14 @@ AbstractButton {
                 elide: Text.ElideRight
             }
         }
+    }
+
+    contentItem: TileContent {
+        glyph: root.glyph
+        title: root.title
+        subtitle: root.subtitle
+        horizontal: root.horizontal
+        tint: root.tint
+        tintContainer: root.tintContainer
     }
 }
