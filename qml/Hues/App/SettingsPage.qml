@@ -120,6 +120,7 @@ Item {
                     color: langButton.selected ? Theme.primary : Theme.text
                 }
                 Text {
+                    visible: text !== langButton.nativeName
                     text: langButton.translatedName
                     font.pixelSize: Theme.fontCaption
                     color: Theme.textSecondary
