@@ -68,7 +68,9 @@ bool Database::open(const QString &dataDir, const QString &url)
                       .arg(safe.toString(), db.lastError().text().trimmed());
         return false;
     }
-    return exec(QStringLiteral("SET client_encoding TO 'UTF8'"));
+    // Server NOTICEs ("relation already exists, skipping") would only be noise on stderr.
+    return exec(QStringLiteral("SET client_encoding TO 'UTF8'")) &&
+           exec(QStringLiteral("SET client_min_messages TO WARNING"));
 }
 
 void Database::close()

@@ -2,6 +2,7 @@
 #include "TestServer.h"
 
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTest>
 
 #include <memory>
@@ -14,6 +15,8 @@ class TestServerPostgres : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void concurrentStartMigratesOnce()
     {
         if (postgresUrlFromEnv().isEmpty())
