@@ -13,6 +13,8 @@ AbstractButton {
     checkable: false
     hoverEnabled: true
     padding: Theme.spacingXs
+    leftPadding: 0
+    rightPadding: 0
     implicitWidth: Math.max(Theme.touchTarget * 1.5, implicitContentWidth + leftPadding + rightPadding)
     implicitHeight: Math.max(Theme.touchTarget + Theme.spacingM, implicitContentHeight + topPadding + bottomPadding)
     Accessible.role: Accessible.PageTab
@@ -47,6 +49,8 @@ AbstractButton {
             Layout.fillWidth: true
             text: root.text
             font.pixelSize: Theme.fontCaption
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Theme.fontCaption - 3
             font.weight: root.selected ? Font.DemiBold : Font.Normal
             color: root.selected ? Theme.primary : Theme.textSecondary
             horizontalAlignment: Text.AlignHCenter
