@@ -22,6 +22,14 @@ qsizetype headerEnd(const QByteArray &data)
     return -1;
 }
 
+// Methods QtHttpServer 6.4 parses; its parser drops the connection silently on any other.
+bool isKnownMethod(const QByteArray &method)
+{
+    static const QByteArrayList known = {"GET",     "HEAD",  "POST",  "PUT",    "DELETE",
+                                         "OPTIONS", "PATCH", "TRACE", "CONNECT"};
+    return known.contains(method);
+}
+
 bool isTokenChar(char c)
 {
     return (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
@@ -74,6 +82,9 @@ void ConnectionGuard::onReadyRead()
             if (!requestLineLooksValid(line, eol >= 0))
                 return reject(400, QStringLiteral("bad_request"),
                               QStringLiteral("the request is not HTTP/1.x"));
+            if (eol >= 0 && !isKnownMethod(line.left(line.indexOf(' '))))
+                return reject(501, QStringLiteral("not_implemented"),
+                              QStringLiteral("unsupported HTTP method"));
             if (m_pending.size() > m_limits.maxHeaderBytes)
                 return reject(431, QStringLiteral("headers_too_large"),
                               QStringLiteral("the request header block exceeds %1 bytes")
@@ -114,6 +125,14 @@ bool ConnectionGuard::inspectHead(qsizetype headerEnd)
         reject(400, QStringLiteral("bad_request"), QStringLiteral("the request is not HTTP/1.x"));
         return false;
     }
+    const QByteArray requestLine = lines.first().trimmed();
+    if (!isKnownMethod(requestLine.left(requestLine.indexOf(' ')))) {
+        reject(501, QStringLiteral("not_implemented"), QStringLiteral("unsupported HTTP method"));
+        return false;
+    }
+    // QtHttpServer 6.4 does not expose the version; HttpServer closes HTTP/1.0 connections.
+    if (requestLine.endsWith("HTTP/1.0"))
+        m_socket->setProperty(kHttp10Property, true);
     qint64 contentLength = 0;
     bool haveLength = false;
     bool expectContinue = false;
@@ -175,10 +194,14 @@ void ConnectionGuard::reject(int status, const QString &code, const QString &mes
 
 void ConnectionGuard::onIdleTimeout()
 {
-    if (m_socket->state() != QAbstractSocket::ConnectedState)
+    if (m_socket->state() != QAbstractSocket::ConnectedState) {
+        m_socket->abort();
+        m_socket->deleteLater();
         return;
+    }
     if (m_state == State::Rejected) {
         m_socket->abort();
+        m_socket->deleteLater(); // also when QtHttpServer has let go of the socket
         return;
     }
     if (m_state == State::Body || !m_pending.isEmpty()) {
@@ -189,6 +212,7 @@ void ConnectionGuard::onIdleTimeout()
     }
     qCDebug(lcServer) << "closing idle connection";
     m_socket->disconnectFromHost();
+    m_socket->deleteLater();
 }
 
 GuardedTcpServer::GuardedTcpServer(const ConnectionLimits &limits, QObject *parent)

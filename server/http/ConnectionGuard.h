@@ -8,6 +8,9 @@ class QTcpSocket;
 
 namespace hues::server {
 
+// Set on a socket whose requests are HTTP/1.0: the connection closes after each answer.
+inline constexpr char kHttp10Property[] = "hues_http10";
+
 struct ConnectionLimits
 {
     qint64 maxBodyBytes = 1024 * 1024;

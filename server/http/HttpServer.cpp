@@ -122,9 +122,11 @@ void HttpServer::write(const QHttpServerRequest &request, QTcpSocket *socket,
     responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
-    // QtHttpServer 6.4 ignores "Connection: close" (and HTTP/1.0): honour it here.
+    // QtHttpServer 6.4 ignores "Connection: close" and HTTP/1.0: honour them here.
     const QByteArray connection = request.value("Connection").toLower();
-    const bool close = connection.contains("close");
+    const bool close =
+        connection.contains("close") ||
+        (socket->property(kHttp10Property).toBool() && !connection.contains("keep-alive"));
     if (close)
         responder.writeHeader("Connection", "close");
     responder.writeBody(response.body);

@@ -257,6 +257,8 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::newRow("binary") << QByteArray::fromHex("000102fffe20676172626167650d0a0d0a") << 400;
         QTest::newRow("not-a-request-line") << QByteArray("HELLO\r\n\r\n") << 400;
+        QTest::newRow("unknown-method")
+            << QByteArray("BREW /pot HTTP/1.1\r\nHost: x\r\n\r\n") << 501;
         QTest::newRow("chunked") << QByteArray("POST /healthz HTTP/1.1\r\nHost: x\r\n"
                                                "Transfer-Encoding: chunked\r\n\r\n")
                                  << 411;
@@ -277,6 +279,59 @@ private slots:
         QVERIFY(closed);
         QVERIFY(answer.contains("\"error\":"));
         QCOMPARE(httpGet(server.url(QStringLiteral("/healthz"))).status, 200);
+    }
+
+    void http10AndConnectionCloseAreHonoured_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::newRow("http/1.0") << QByteArray("GET /healthz HTTP/1.0\r\n\r\n");
+        QTest::newRow("connection-close")
+            << QByteArray("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    }
+    void http10AndConnectionCloseAreHonoured()
+    {
+        QFETCH(QByteArray, request);
+        TestServer server;
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        bool closed = false;
+        const QByteArray answer = rawExchange(server.baseUrl(), request, 15000, &closed);
+        QVERIFY2(answer.contains(" 200 OK\r\n"), answer.constData());
+        QVERIFY(answer.endsWith("}"));
+        QVERIFY(closed);
+    }
+
+    void expectContinueGetsInterimResponse()
+    {
+        TestServer server;
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        QTcpSocket socket;
+        socket.connectToHost(server.baseUrl().host(), quint16(server.baseUrl().port()));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 2\r\nExpect: 100-continue\r\n\r\n");
+        QByteArray received;
+        while (!received.contains("\r\n\r\n") && socket.waitForReadyRead(5000))
+            received += socket.readAll();
+        QCOMPARE(received, QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
+        socket.write("{}");
+        received.clear();
+        while (!received.endsWith("}") && socket.waitForReadyRead(5000))
+            received += socket.readAll();
+        QVERIFY2(received.startsWith("HTTP/1.1 200 OK\r\n"), received.constData());
+    }
+
+    void requestLogRedactsSecrets()
+    {
+        TestServer server;
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        QCOMPARE(
+            httpGet(server.url(QStringLiteral("/api/v1/sites?access_token=s3cr3t&lang=vi"))).status,
+            200);
+        QCOMPARE(server.stop(), 0);
+        const QString log = server.stderrText();
+        QVERIFY2(log.contains(QLatin1String("GET /api/v1/sites?access_token=***&lang=vi 200")),
+                 qPrintable(log));
+        QVERIFY(!log.contains(QLatin1String("s3cr3t")));
     }
 
     void silentClientIsDropped()
