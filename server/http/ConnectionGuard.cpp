@@ -30,6 +30,13 @@ bool isKnownMethod(const QByteArray &method)
     return known.contains(method);
 }
 
+// RFC 9110 section 5.6.2 tchar: what a header name may contain.
+bool isHeaderNameChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+}
+
 bool isTokenChar(char c)
 {
     return (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
@@ -139,11 +146,12 @@ bool ConnectionGuard::inspectHead(qsizetype headerEnd)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray &line = lines.at(i);
         const qsizetype colon = line.indexOf(':');
-        if (colon <= 0) {
+        const QByteArray rawName = line.left(colon);
+        if (colon <= 0 || !std::all_of(rawName.begin(), rawName.end(), isHeaderNameChar)) {
             reject(400, QStringLiteral("bad_request"), QStringLiteral("malformed header line"));
             return false;
         }
-        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray name = rawName.toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
         if (name == "content-length") {
             bool ok = false;

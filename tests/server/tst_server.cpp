@@ -259,6 +259,8 @@ private slots:
         QTest::newRow("not-a-request-line") << QByteArray("HELLO\r\n\r\n") << 400;
         QTest::newRow("unknown-method")
             << QByteArray("BREW /pot HTTP/1.1\r\nHost: x\r\n\r\n") << 501;
+        QTest::newRow("bad-header-name")
+            << QByteArray("GET /healthz HTTP/1.1\r\nBad Header: x\r\n\r\n") << 400;
         QTest::newRow("chunked") << QByteArray("POST /healthz HTTP/1.1\r\nHost: x\r\n"
                                                "Transfer-Encoding: chunked\r\n\r\n")
                                  << 411;
