@@ -1,0 +1,318 @@
+#include "Application.h"
+
+#include "AppSettings.h"
+#include "LanguageManager.h"
+#include "QmlForeign.h"
+#include "logging.h"
+#include "net/ApiClient.h"
+#include "net/ServerStatus.h"
+#include "store/StoreService.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QImage>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+#include <cstdio>
+#include <ctime>
+
+Q_IMPORT_QML_PLUGIN(Hues_ServicesPlugin)
+Q_IMPORT_QML_PLUGIN(Hues_UiPlugin)
+Q_IMPORT_QML_PLUGIN(Hues_AppPlugin)
+
+namespace hues {
+
+namespace {
+
+void printErr(const QString &text)
+{
+    std::fprintf(stderr, "hues: %s\n", text.toLocal8Bit().constData());
+}
+
+qint64 residentKiB()
+{
+    QFile f(QStringLiteral("/proc/self/statm"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> parts = f.readAll().split(' ');
+    return parts.size() > 1 ? parts.at(1).toLongLong() * 4 : -1; // pages of 4 KiB
+}
+
+} // namespace
+
+Application::Application(AppOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options))
+{
+}
+
+Application::~Application()
+{
+    // The QML engine goes first: its bindings refer to the services.
+    m_engine.reset();
+}
+
+void Application::fail(const QString &message, int code)
+{
+    printErr(message);
+    m_exitCode = code;
+}
+
+bool Application::parseArguments(const QStringList &arguments, AppOptions *options, int *exitCode)
+{
+    auto fail = [exitCode](const QString &message, int code) {
+        printErr(message);
+        *exitCode = code;
+    };
+    AppOptions &o = *options;
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Hue-S: the citizen app of Huế"));
+    p.addHelpOption();
+    p.addVersionOption();
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QStringLiteral("City server address for this run."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Folder for local data and settings."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("UI language: vi or en."),
+                                  QStringLiteral("vi|en"));
+    const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Page to open first."),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption shot(QStringLiteral("screenshot"),
+                                  QStringLiteral("Render, write a PNG and exit."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size."),
+                                  QStringLiteral("WxH"));
+    const QCommandLineOption kiosk(QStringLiteral("kiosk"),
+                                   QStringLiteral("Full-screen kiosk mode."));
+    const QCommandLineOption selfTest(QStringLiteral("self-test"),
+                                      QStringLiteral("Load every page, then quit."));
+    const QCommandLineOption bench(
+        QStringLiteral("bench-startup"),
+        QStringLiteral("Print time to first frame and memory, then quit."));
+    p.addOptions({server, dataDir, lang, page, shot, size, kiosk, selfTest, bench});
+    if (!p.parse(arguments)) {
+        fail(p.errorText() + QStringLiteral("\nTry 'hues --help'."), 2);
+        return false;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(p.helpText()), stdout);
+        *exitCode = 0;
+        return false;
+    }
+    if (p.isSet(QStringLiteral("version"))) {
+        std::printf("hues %s\n", HUES_VERSION);
+        *exitCode = 0;
+        return false;
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        fail(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().constFirst()),
+             2);
+        return false;
+    }
+    o.serverUrl = p.value(server);
+    o.dataDir = p.value(dataDir);
+    o.language = p.value(lang);
+    o.page = p.value(page);
+    o.screenshotFile = p.value(shot);
+    o.kiosk = p.isSet(kiosk);
+    o.selfTest = p.isSet(selfTest);
+    o.benchStartup = p.isSet(bench);
+    if (!o.language.isEmpty() && !LanguageManager::supported().contains(o.language)) {
+        fail(QStringLiteral("unknown language '%1' (use vi or en)").arg(o.language), 2);
+        return false;
+    }
+    if (p.isSet(size)) {
+        const QStringList wh = p.value(size).split(QLatin1Char('x'));
+        bool okW = false;
+        bool okH = false;
+        const int w = wh.size() == 2 ? wh[0].toInt(&okW) : 0;
+        const int h = wh.size() == 2 ? wh[1].toInt(&okH) : 0;
+        if (!okW || !okH || w < 200 || h < 200 || w > 8192 || h > 8192) {
+            fail(QStringLiteral("bad --size '%1' (use WxH, e.g. 412x892)").arg(p.value(size)), 2);
+            return false;
+        }
+        o.size = QSize(w, h);
+    }
+    if (!o.serverUrl.isEmpty()) {
+        QString why;
+        if (!net::ApiClient::isAcceptableBaseUrl(QUrl(o.serverUrl), &why)) {
+            fail(QStringLiteral("bad --server '%1': %2").arg(o.serverUrl, why), 2);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Application::start()
+{
+    QString dataDir = m_options.dataDir;
+    if (dataDir.isEmpty())
+        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!QDir().mkpath(dataDir)) {
+        fail(QStringLiteral("cannot create the data folder %1").arg(dataDir), 1);
+        return false;
+    }
+    m_qsettings = std::make_unique<QSettings>(
+        QDir(dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+
+    // Core services, in dependency order.
+    m_store = new store::StoreService(this);
+    if (!m_store->open(dataDir)) {
+        fail(QStringLiteral("cannot open the local database in %1: %2")
+                 .arg(dataDir, m_store->errorString()),
+             1);
+        return false;
+    }
+    m_client = new net::ApiClient(this);
+    m_status = new net::ServerStatus(m_client, this);
+    m_language = new LanguageManager(this);
+    m_settings = new AppSettings(m_qsettings.get(), m_language, m_client, m_store, this);
+
+    const QString saved = m_settings->savedServerUrl();
+    QString serverUrl = m_options.serverUrl;
+    if (serverUrl.isEmpty())
+        serverUrl = net::ApiClient::isAcceptableBaseUrl(QUrl(saved)) ? saved : defaultServerUrl();
+    m_client->setBaseUrl(QUrl(serverUrl));
+    m_language->setLanguage(m_options.language.isEmpty() ? m_settings->savedLanguage()
+                                                         : m_options.language);
+    m_client->setLanguage(m_language->language());
+    connect(m_language, &LanguageManager::languageChanged, this, [this](const QString &code) {
+        m_client->setLanguage(code);
+        if (m_engine)
+            m_engine->retranslate();
+        m_status->retranslate();
+    });
+
+    AppSettings::setInstance(m_settings);
+    ServerStatusForeign::s_instance = m_status;
+
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+    bool loadFailed = false;
+    connect(m_engine.get(), &QQmlApplicationEngine::objectCreationFailed, this,
+            [&loadFailed] { loadFailed = true; });
+    m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Hues/App/Main.qml")));
+    QQuickWindow *win = window();
+    if (loadFailed || !win) {
+        fail(QStringLiteral("the user interface could not be loaded"), 1);
+        return false;
+    }
+    if (m_options.size.isValid())
+        win->resize(m_options.size);
+    if (!m_options.page.isEmpty() && !openPage(m_options.page)) {
+        fail(QStringLiteral("unknown page '%1' (known: %2)")
+                 .arg(m_options.page, pageNames().join(QStringLiteral(", "))),
+             2);
+        return false;
+    }
+    m_status->check();
+
+    if (m_options.kiosk && m_options.screenshotFile.isEmpty()) {
+        win->setFlags(win->flags() | Qt::FramelessWindowHint);
+        win->showFullScreen();
+    } else {
+        win->show();
+    }
+    if (m_options.benchStartup)
+        reportStartup();
+    else if (!m_options.screenshotFile.isEmpty())
+        takeScreenshot();
+    else if (m_options.selfTest)
+        runSelfTest();
+    return true;
+}
+
+QQuickWindow *Application::window() const
+{
+    if (!m_engine || m_engine->rootObjects().isEmpty())
+        return nullptr;
+    return qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+}
+
+QStringList Application::pageNames() const
+{
+    QQuickWindow *win = window();
+    return win ? win->property("pageNames").toStringList() : QStringList();
+}
+
+bool Application::openPage(const QString &name)
+{
+    QQuickWindow *win = window();
+    if (!win || !pageNames().contains(name))
+        return false;
+    QVariant result;
+    QMetaObject::invokeMethod(win, "openPage", Q_RETURN_ARG(QVariant, result),
+                              Q_ARG(QVariant, name));
+    return result.toBool();
+}
+
+void Application::takeScreenshot()
+{
+    // Shoot once the server check has settled (or after 5 s), on a fresh frame.
+    auto done = std::make_shared<bool>(false);
+    auto shoot = [this, done] {
+        if (*done)
+            return;
+        *done = true;
+        QQuickWindow *win = window();
+        auto conn = std::make_shared<QMetaObject::Connection>();
+        *conn = connect(
+            win, &QQuickWindow::frameSwapped, this,
+            [this, win, conn] {
+                disconnect(*conn);
+                const QImage image = win->grabWindow();
+                if (image.isNull() || !image.save(m_options.screenshotFile)) {
+                    printErr(QStringLiteral("cannot write the screenshot to %1")
+                                 .arg(m_options.screenshotFile));
+                    QCoreApplication::exit(1);
+                    return;
+                }
+                std::printf("%s\n", qPrintable(m_options.screenshotFile));
+                QCoreApplication::exit(0);
+            },
+            Qt::QueuedConnection);
+        win->update();
+    };
+    QTimer::singleShot(5000, this, shoot);
+    connect(m_status, &net::ServerStatus::checked, this, shoot, Qt::QueuedConnection);
+}
+
+void Application::runSelfTest()
+{
+    const QStringList pages = pageNames();
+    for (const QString &name : pages) {
+        if (!openPage(name)) {
+            printErr(QStringLiteral("self-test: page '%1' did not open").arg(name));
+            QTimer::singleShot(0, [] { QCoreApplication::exit(1); });
+            return;
+        }
+    }
+    std::printf("self-test: %lld pages loaded\n", static_cast<long long>(pages.size()));
+    QTimer::singleShot(0, [] { QCoreApplication::exit(0); });
+}
+
+void Application::reportStartup()
+{
+    QQuickWindow *win = window();
+    auto conn = std::make_shared<QMetaObject::Connection>();
+    *conn = connect(win, &QQuickWindow::frameSwapped, this, [conn] {
+        disconnect(*conn);
+        timespec now{};
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        const qint64 nowNs = qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+        const qint64 t0 = qEnvironmentVariable("HUES_BENCH_T0_NS").toLongLong();
+        std::printf("first_frame_ms=%.2f rss_kib=%lld\n", t0 > 0 ? (nowNs - t0) / 1e6 : -1.0,
+                    static_cast<long long>(residentKiB()));
+        std::fflush(stdout);
+        QTimer::singleShot(0, [] { QCoreApplication::exit(0); });
+    });
+}
+
+} // namespace hues

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QObject>
+#include <QSize>
+#include <QStringList>
+#include <memory>
+
+class QGuiApplication;
+class QQmlApplicationEngine;
+class QQuickWindow;
+class QSettings;
+
+namespace net {
+class ApiClient;
+class ServerStatus;
+} // namespace net
+namespace store {
+class StoreService;
+}
+
+namespace hues {
+
+class AppSettings;
+class LanguageManager;
+
+// What the command line asked for.
+struct AppOptions
+{
+    QString dataDir;
+    QString serverUrl;
+    QString language;
+    QString page;
+    QString screenshotFile;
+    QSize size;
+    bool kiosk = false;
+    bool selfTest = false;
+    bool benchStartup = false;
+};
+
+// The composition root: builds the core services in dependency order, wires them,
+// and shows the QML front end.
+class Application : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Application(AppOptions options, QObject *parent = nullptr);
+    ~Application() override;
+
+    // Parses argv (needs no QGuiApplication, so --help works without a display). False
+    // when the program should exit now with *exitCode: --help, --version, or a bad option
+    // (then why is on stderr).
+    static bool parseArguments(const QStringList &arguments, AppOptions *options, int *exitCode);
+    // Builds the services and loads the UI. False (with a message on stderr) if it cannot.
+    bool start();
+    int exitCode() const { return m_exitCode; }
+
+    QQmlApplicationEngine *engine() const { return m_engine.get(); }
+    QQuickWindow *window() const;
+    const AppOptions &options() const { return m_options; }
+    net::ApiClient *apiClient() const { return m_client; }
+    net::ServerStatus *serverStatus() const { return m_status; }
+    store::StoreService *store() const { return m_store; }
+    AppSettings *settings() const { return m_settings; }
+
+    // Calls Main.qml's openPage(); false for an unknown page.
+    bool openPage(const QString &name);
+    QStringList pageNames() const;
+
+    static QString defaultServerUrl() { return QStringLiteral("http://127.0.0.1:8080"); }
+
+private:
+    void fail(const QString &message, int code);
+    void takeScreenshot();
+    void runSelfTest();
+    void reportStartup();
+
+    AppOptions m_options;
+    int m_exitCode = 0;
+    std::unique_ptr<QSettings> m_qsettings;
+    LanguageManager *m_language = nullptr;
+    net::ApiClient *m_client = nullptr;
+    net::ServerStatus *m_status = nullptr;
+    store::StoreService *m_store = nullptr;
+    AppSettings *m_settings = nullptr;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+};
+
+} // namespace hues

@@ -1,0 +1,14 @@
+#include "QmlForeign.h"
+
+#include <QJSEngine>
+
+namespace hues {
+
+net::ServerStatus *ServerStatusForeign::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT(s_instance);
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+} // namespace hues

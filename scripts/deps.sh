@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Hue-S needs to build, run and test, if any are missing.
+#   scripts/deps.sh          build + run + test packages
+# Idempotent: does nothing (and needs no network) when everything is there.
+set -euo pipefail
+
+packages=(
+    # toolchain
+    cmake ninja-build g++ pkg-config clang-format
+    # Qt 6.4
+    qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-declarative-dev-tools
+    qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql libqt6opengl6-dev libgl-dev
+    qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+    qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml
+    qml6-module-qtqml-workerscript qml6-module-qttest
+    # server database, TLS
+    libssl-dev libpq-dev postgresql
+    # headless UI: screenshots and fonts with Vietnamese diacritics
+    xvfb xauth fonts-noto-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+
+if ((${#missing[@]} == 0)); then
+    exit 0
+fi
+
+if [[ $(id -u) -ne 0 ]]; then
+    echo "deps: missing packages: ${missing[*]}" >&2
+    echo "deps: run as root (or: sudo apt-get install ${missing[*]})" >&2
+    exit 1
+fi
+
+echo "deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >&2
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
