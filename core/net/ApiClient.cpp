@@ -18,6 +18,8 @@ ApiReply::ApiReply(ApiRequest request, QObject *parent)
     : QObject(parent), m_request(std::move(request)), m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
+    // A server's Retry-After is a floor, which a coarse timer may undercut by 5%.
+    m_timer->setTimerType(Qt::PreciseTimer);
 }
 
 void ApiReply::abort()
@@ -198,6 +200,7 @@ ApiError classify(QNetworkReply *reply, int status, const QJsonDocument &json, b
     }
     if (timedOut) {
         e.kind = ApiError::Timeout;
+        e.detail = QStringLiteral("no answer in time");
         return e;
     }
     const auto err = reply->error();
