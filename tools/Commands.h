@@ -1,0 +1,13 @@
+#pragma once
+
+#include "Tool.h"
+
+namespace tool {
+
+// The top-level commands, in the order --help lists them.
+const std::vector<Command> &commands();
+
+// Handlers, one file each.
+int runStore(const Context &context, const QString &invocation, const QStringList &args);
+
+} // namespace tool
