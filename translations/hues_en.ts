@@ -4,122 +4,122 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="10"/>
+        <location filename="../qml/Hues/App/Catalog.qml" line="+10"/>
         <source>Report a problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="11"/>
+        <location line="+1"/>
         <source>Potholes, street lights, litter, flooding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="12"/>
+        <location line="+1"/>
         <source>Report a broken street light, a pothole, litter or a flooded street with a photo and your location, and follow it until the city has fixed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="16"/>
+        <location line="+4"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="17"/>
+        <location line="+1"/>
         <source>Floods, storms, power and water cuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="18"/>
+        <location line="+1"/>
         <source>Receive official warnings of floods, storms and planned power or water cuts for the streets you are in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="22"/>
+        <location line="+4"/>
         <source>Appointments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="23"/>
+        <location line="+1"/>
         <source>Book a time at a one-stop service centre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="24"/>
+        <location line="+1"/>
         <source>Book a time at a one-stop service centre, see which papers to bring, and skip the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="28"/>
+        <location line="+4"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="29"/>
+        <location line="+1"/>
         <source>Imperial City, royal tombs, museums</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="30"/>
+        <location line="+1"/>
         <source>Buy tickets to the Imperial City, the royal tombs and the museums, and show them at the gate from your phone, even offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="34"/>
+        <location line="+4"/>
         <source>Pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="35"/>
+        <location line="+1"/>
         <source>Bills, fees and VietQR payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="36"/>
+        <location line="+1"/>
         <source>Pay water bills and public fees, or pay a shop or a market trader by scanning their VietQR code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="40"/>
+        <location line="+4"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="41"/>
+        <location line="+1"/>
         <source>Digital signature on your SIM card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="42"/>
+        <location line="+1"/>
         <source>Sign applications and documents with the digital signature on your SIM card, without printing anything.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="46"/>
+        <location line="+4"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="47"/>
+        <location line="+1"/>
         <source>One account for every service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="48"/>
+        <location line="+1"/>
         <source>One account for every public service of the city: your profile, your records, and signing in on phones and kiosks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="52"/>
+        <location line="+4"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="58"/>
+        <location line="+6"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/Catalog.qml" line="59"/>
+        <location line="+1"/>
         <source>Language, server, local data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -127,12 +127,12 @@
 <context>
     <name>ComingSoon</name>
     <message>
-        <location filename="../qml/Hues/Ui/ComingSoon.qml" line="53"/>
+        <location filename="../qml/Hues/Ui/ComingSoon.qml" line="+53"/>
         <source>Coming soon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/Ui/ComingSoon.qml" line="86"/>
+        <location line="+33"/>
         <source>This service is still being built and is not available yet. It will appear here in a future update.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -140,7 +140,7 @@
 <context>
     <name>ComingSoonPage</name>
     <message>
-        <location filename="../qml/Hues/App/ComingSoonPage.qml" line="46"/>
+        <location filename="../qml/Hues/App/ComingSoonPage.qml" line="+46"/>
         <source>Back to home</source>
         <translation type="unfinished"></translation>
     </message>
@@ -148,37 +148,37 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../qml/Hues/App/HomePage.qml" line="84"/>
+        <location filename="../qml/Hues/App/HomePage.qml" line="+84"/>
         <source>Huế City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/HomePage.qml" line="95"/>
+        <location line="+11"/>
         <source>Hue-S</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/HomePage.qml" line="111"/>
+        <location line="+16"/>
         <source>One account, every public service of the city.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/HomePage.qml" line="144"/>
+        <location line="+33"/>
         <source>The city server cannot be reached. What you do now is kept on this device.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/HomePage.qml" line="146"/>
+        <location line="+2"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/HomePage.qml" line="146"/>
+        <location line="+0"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/HomePage.qml" line="154"/>
+        <location line="+8"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
@@ -186,7 +186,7 @@
 <context>
     <name>LoadingIndicator</name>
     <message>
-        <location filename="../qml/Hues/Ui/LoadingIndicator.qml" line="17"/>
+        <location filename="../qml/Hues/Ui/LoadingIndicator.qml" line="+17"/>
         <source>Loading</source>
         <translation type="unfinished"></translation>
     </message>
@@ -194,7 +194,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Hues/App/Main.qml" line="56"/>
+        <location filename="../qml/Hues/App/Main.qml" line="+56"/>
         <source>Hue-S</source>
         <translation type="unfinished"></translation>
     </message>
@@ -202,8 +202,8 @@
 <context>
     <name>PageHeader</name>
     <message>
-        <location filename="../qml/Hues/Ui/PageHeader.qml" line="33"/>
-        <location filename="../qml/Hues/Ui/PageHeader.qml" line="35"/>
+        <location filename="../qml/Hues/Ui/PageHeader.qml" line="+33"/>
+        <location line="+2"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -211,148 +211,148 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="22"/>
+        <location filename="../qml/Hues/App/SettingsPage.qml" line="+22"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="23"/>
+        <location line="+1"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="24"/>
+        <location line="+1"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="25"/>
+        <location line="+1"/>
         <source>Not checked yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="144"/>
+        <location line="+120"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="167"/>
+        <location line="+23"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="171"/>
+        <location line="+4"/>
         <source>Display language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="172"/>
+        <location line="+1"/>
         <source>Used for every screen of the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="179"/>
+        <location line="+7"/>
         <source>Vietnamese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="186"/>
+        <location line="+7"/>
         <source>English</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="194"/>
+        <location line="+8"/>
         <source>City server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="198"/>
+        <location line="+4"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="200"/>
+        <location line="+2"/>
         <source>Server version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="218"/>
+        <location line="+18"/>
         <source>Check now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="231"/>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="252"/>
+        <location line="+13"/>
+        <location line="+21"/>
         <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="265"/>
+        <location line="+13"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="285"/>
+        <location line="+20"/>
         <source>Data on this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="289"/>
+        <location line="+4"/>
         <source>Local cache</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="291"/>
+        <location line="+2"/>
         <source>The local cache was cleared.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="292"/>
+        <location line="+1"/>
         <source>Copies of city data kept for offline use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="296"/>
+        <location line="+4"/>
         <source>Clear local cache</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="303"/>
+        <location line="+7"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="307"/>
+        <location line="+4"/>
         <source>Hue-S</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="308"/>
+        <location line="+1"/>
         <source>The citizen app of Huế smart city</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="312"/>
+        <location line="+4"/>
         <source>Version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="345"/>
+        <location line="+33"/>
         <source>Clear the local cache?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="353"/>
-        <source>Saved copies of city data will be removed and downloaded again when needed.</source>
+        <location line="+8"/>
+        <source>Saved copies of city data will be removed and downloaded again when needed. Reports and payments waiting to be sent are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="365"/>
+        <location line="+12"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Hues/App/SettingsPage.qml" line="370"/>
+        <location line="+5"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
@@ -360,8 +360,8 @@
 <context>
     <name>StatusBanner</name>
     <message>
-        <location filename="../qml/Hues/Ui/StatusBanner.qml" line="94"/>
-        <location filename="../qml/Hues/Ui/StatusBanner.qml" line="95"/>
+        <location filename="../qml/Hues/Ui/StatusBanner.qml" line="+94"/>
+        <location line="+1"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
@@ -369,12 +369,12 @@
 <context>
     <name>hues::AppSettings</name>
     <message>
-        <location filename="../app/AppSettings.cpp" line="74"/>
+        <location filename="../app/AppSettings.cpp" line="+74"/>
         <source>Enter the server address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/AppSettings.cpp" line="90"/>
+        <location line="+17"/>
         <source>The local cache could not be cleared: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -382,32 +382,32 @@
 <context>
     <name>net::ApiClient</name>
     <message>
-        <location filename="../core/net/ApiClient.cpp" line="54"/>
+        <location filename="../core/net/ApiClient.cpp" line="+56"/>
         <source>Enter a full address, for example https://hues.example.vn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiClient.cpp" line="56"/>
+        <location line="+2"/>
         <source>The address must not contain a user name, a query or a fragment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiClient.cpp" line="63"/>
+        <location line="+7"/>
         <source>Use https: plain http is only allowed for a server on this device.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiClient.cpp" line="65"/>
+        <location line="+2"/>
         <source>The address must start with https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiClient.cpp" line="85"/>
+        <location line="+20"/>
         <source>Cannot read the CA file %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiClient.cpp" line="91"/>
+        <location line="+6"/>
         <source>The file %1 holds no PEM certificate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -415,67 +415,67 @@
 <context>
     <name>net::ApiError</name>
     <message>
-        <location filename="../core/net/ApiError.cpp" line="29"/>
+        <location filename="../core/net/ApiError.cpp" line="+29"/>
         <source>Cannot reach the city server. Check your internet connection and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiError.cpp" line="31"/>
+        <location line="+2"/>
         <source>The city server is taking too long to answer. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiError.cpp" line="33"/>
+        <location line="+2"/>
         <source>The server&apos;s security certificate could not be verified, so the connection was stopped. Check the server address in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiError.cpp" line="36"/>
+        <location line="+3"/>
         <source>Your session has ended. Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiError.cpp" line="38"/>
+        <location line="+2"/>
         <source>Your account is not allowed to do this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiError.cpp" line="40"/>
+        <location line="+2"/>
         <source>What you asked for was not found on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiError.cpp" line="43"/>
+        <location line="+3"/>
         <source>Too many requests. Wait a moment and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiError.cpp" line="45"/>
+        <location line="+2"/>
         <source>What you are sending is too large.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiError.cpp" line="46"/>
+        <location line="+1"/>
         <source>The server did not accept the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiError.cpp" line="48"/>
+        <location line="+2"/>
         <source>The city server has a problem right now. Try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiError.cpp" line="50"/>
+        <location line="+2"/>
         <source>The server sent an answer the app does not understand. Check the server address in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiError.cpp" line="53"/>
+        <location line="+3"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/net/ApiError.cpp" line="55"/>
+        <location line="+2"/>
         <source>The server address is not valid. Check it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -483,7 +483,7 @@
 <context>
     <name>store::StoreService</name>
     <message>
-        <location filename="../core/store/StoreService.cpp" line="27"/>
+        <location filename="../core/store/StoreService.cpp" line="+24"/>
         <source>The local data on this device was damaged and has been reset. Your information on the server is not affected.</source>
         <translation type="unfinished"></translation>
     </message>

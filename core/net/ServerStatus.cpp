@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 
 #include <QJsonObject>
+#include <utility>
 
 namespace net {
 
@@ -21,8 +22,9 @@ QString ServerStatus::serverUrl() const
 
 void ServerStatus::check()
 {
-    if (m_pending)
-        m_pending->abort();
+    // Forget the older check before aborting it, so its Cancelled answer is ignored.
+    if (ApiReply *older = std::exchange(m_pending, nullptr))
+        older->abort();
     m_state = Checking;
     Q_EMIT stateChanged();
     ApiReply *reply = m_client->get(QStringLiteral("/healthz"));

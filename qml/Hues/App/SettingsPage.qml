@@ -351,7 +351,7 @@ Item {
             }
             Text {
                 Layout.fillWidth: true
-                text: qsTr("Saved copies of city data will be removed and downloaded again when needed.")
+                text: qsTr("Saved copies of city data will be removed and downloaded again when needed. Reports and payments waiting to be sent are kept.")
                 font.pixelSize: Theme.fontBody
                 color: Theme.textSecondary
                 wrapMode: Text.WordWrap
