@@ -10,6 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
@@ -152,6 +153,11 @@ bool Application::parseArguments(const QStringList &arguments, AppOptions *optio
 
 bool Application::start()
 {
+    QElapsedTimer phase;
+    phase.start();
+    auto trace = [&phase](const char *what) {
+        qCDebug(lcApp, "startup: %s after %lld ms", what, static_cast<long long>(phase.elapsed()));
+    };
     QString dataDir = m_options.dataDir;
     if (dataDir.isEmpty())
         dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -170,6 +176,7 @@ bool Application::start()
              1);
         return false;
     }
+    trace("store open");
     m_client = new net::ApiClient(this);
     m_status = new net::ServerStatus(m_client, this);
     m_language = new LanguageManager(this);
@@ -190,6 +197,7 @@ bool Application::start()
         m_status->retranslate();
     });
 
+    trace("services built");
     AppSettings::setInstance(m_settings);
     ServerStatusForeign::s_instance = m_status;
 
@@ -199,6 +207,7 @@ bool Application::start()
     connect(m_engine.get(), &QQmlApplicationEngine::objectCreationFailed, this,
             [&loadFailed] { loadFailed = true; });
     m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Hues/App/Main.qml")));
+    trace("QML loaded");
     QQuickWindow *win = window();
     if (loadFailed || !win) {
         fail(QStringLiteral("the user interface could not be loaded"), 1);
@@ -213,6 +222,7 @@ bool Application::start()
         return false;
     }
     m_status->check();
+    trace("server check sent");
 
     if (m_options.kiosk && m_options.screenshotFile.isEmpty()) {
         win->setFlags(win->flags() | Qt::FramelessWindowHint);

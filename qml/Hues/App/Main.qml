@@ -38,10 +38,11 @@ ApplicationWindow {
         const operation = animated ? StackView.Transition : StackView.Immediate
         if (stack.depth > 1)
             stack.pop(null, StackView.Immediate)
-        if (name === "settings")
-            stack.push(settingsPage, {}, operation)
-        else
-            stack.push(comingSoonPage, { pageName: name }, operation)
+        // Pages are compiled on first use, not at start-up: the home screen comes first.
+        const page = name === "settings"
+                ? stack.push(Qt.resolvedUrl("SettingsPage.qml"), { showBack: true }, operation)
+                : stack.push(Qt.resolvedUrl("ComingSoonPage.qml"), { pageName: name }, operation)
+        page.backRequested.connect(() => window.showHome(true))
         return true
     }
 
@@ -140,19 +141,6 @@ ApplicationWindow {
         HomePage {
             wide: window.wide
             onOpenRequested: name => window.showPage(name, true)
-        }
-    }
-    Component {
-        id: settingsPage
-        SettingsPage {
-            showBack: true
-            onBackRequested: window.showHome(true)
-        }
-    }
-    Component {
-        id: comingSoonPage
-        ComingSoonPage {
-            onBackRequested: window.showHome(true)
         }
     }
 }
