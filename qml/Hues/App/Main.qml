@@ -12,7 +12,8 @@ ApplicationWindow {
 
     readonly property var pageNames: ["home", "report", "alerts", "appointments", "tickets", "pay", "sign", "account", "settings"]
     // Name of the page on top of the stack.
-    property string currentPage: stack.currentItem ? stack.currentItem.pageName : ""
+    // (Every page declares pageName; StackView types currentItem as a plain Item.)
+    property string currentPage: stack.currentItem ? stack.currentItem.pageName : "" // qmllint disable missing-property
     readonly property bool wide: width >= 900
 
     // Shows the page `name` above home, without animation. Returns false, changing nothing,

@@ -41,6 +41,7 @@ Item {
     }
 
     component Section: Rectangle {
+        id: section
         default property alias rows: sectionColumn.data
         property string heading
         Layout.fillWidth: true
@@ -51,7 +52,7 @@ Item {
             id: headingText
             anchors.left: parent.left
             anchors.leftMargin: Theme.spacingXs
-            text: parent.heading
+            text: section.heading
             font.pixelSize: Theme.fontCaption
             font.weight: Font.DemiBold
             font.capitalization: Font.AllUppercase
