@@ -16,6 +16,8 @@ packages=(
     qml6-module-qtqml-workerscript qml6-module-qttest
     # server database, TLS
     libssl-dev libpq-dev postgresql
+    # QR codes (zxing-cpp); zbar-tools: an independent QR reader for the tests
+    libzxing-dev zbar-tools
     # headless UI: screenshots and fonts with Vietnamese diacritics
     xvfb xauth fonts-noto-core
 )
