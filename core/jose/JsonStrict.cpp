@@ -337,6 +337,11 @@ std::optional<QJsonObject> parseJsonObject(QByteArrayView json, QString *error)
     Checker checker(json);
     if (!checker.run(error))
         return std::nullopt;
+    const QByteArrayView trimmed = json.trimmed();
+    if (trimmed.isEmpty() || trimmed.front() != '{') {
+        detail::setError(error, QStringLiteral("JSON value is not an object"));
+        return std::nullopt;
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
