@@ -5,6 +5,7 @@
 
 Q_LOGGING_CATEGORY(lcApp, "hues.app", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcNet, "hues.net", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAuth, "hues.auth", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcStore, "hues.store", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcServer, "hues.server", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcTool, "hues.tool", QtInfoMsg)
@@ -15,18 +16,20 @@ namespace hues {
 QString redactUrl(const QUrl &url)
 {
     static const QStringList secretKeys = {
-        QStringLiteral("access_token"), QStringLiteral("refresh_token"),
-        QStringLiteral("id_token"),     QStringLiteral("code"),
-        QStringLiteral("password"),     QStringLiteral("client_secret"),
-        QStringLiteral("token"),        QStringLiteral("api_key"),
-        QStringLiteral("code_verifier")};
+        QStringLiteral("access_token"),  QStringLiteral("refresh_token"),
+        QStringLiteral("id_token"),      QStringLiteral("code"),
+        QStringLiteral("password"),      QStringLiteral("client_secret"),
+        QStringLiteral("token"),         QStringLiteral("api_key"),
+        QStringLiteral("code_verifier"), QStringLiteral("id_token_hint"),
+        QStringLiteral("device_code"),   QStringLiteral("logout_hint")};
     QUrl copy = url;
     copy.setUserInfo(QString());
     QUrlQuery query(copy);
     const auto items = query.queryItems(QUrl::FullyEncoded);
     QUrlQuery redacted;
     for (const auto &[key, value] : items)
-        redacted.addQueryItem(key, secretKeys.contains(key.toLower()) ? QStringLiteral("***") : value);
+        redacted.addQueryItem(key,
+                              secretKeys.contains(key.toLower()) ? QStringLiteral("***") : value);
     copy.setQuery(redacted);
     return copy.toString(QUrl::FullyEncoded);
 }

@@ -67,6 +67,16 @@ bool ApiClient::isAcceptableBaseUrl(const QUrl &url, QString *why)
     return fail(tr("The address must start with https://"));
 }
 
+bool ApiClient::isAcceptableEndpoint(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() || url.hasFragment())
+        return false;
+    if (url.scheme() == QLatin1String("https"))
+        return true;
+    return url.scheme() == QLatin1String("http") &&
+           (url.host() == QLatin1String("localhost") || QHostAddress(url.host()).isLoopback());
+}
+
 bool ApiClient::setBaseUrl(const QUrl &url)
 {
     if (!isAcceptableBaseUrl(url))
@@ -133,6 +143,40 @@ ApiReply *ApiClient::postJson(const QString &path, const QJsonDocument &body,
     return send(r);
 }
 
+ApiReply *ApiClient::postForm(const QUrl &url, const QUrlQuery &form)
+{
+    ApiRequest r;
+    r.method = "POST";
+    r.url = url;
+    r.body = formEncode(form);
+    r.contentType = "application/x-www-form-urlencoded";
+    return send(r);
+}
+
+QByteArray ApiClient::formEncode(const QUrlQuery &form)
+{
+    QByteArray out;
+    const auto items = form.queryItems(QUrl::FullyDecoded);
+    for (const auto &[key, value] : items) {
+        if (!out.isEmpty())
+            out += '&';
+        out += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return out;
+}
+
+QUrl ApiClient::requestUrl(const ApiRequest &r) const
+{
+    if (!r.url.isEmpty())
+        return r.url;
+    QUrl url = m_baseUrl;
+    url.setPath(m_baseUrl.path() +
+                (r.path.startsWith(QLatin1Char('/')) ? r.path : QLatin1Char('/') + r.path));
+    if (!r.query.isEmpty())
+        url.setQuery(r.query);
+    return url;
+}
+
 ApiReply *ApiClient::send(const ApiRequest &request)
 {
     auto *reply = new ApiReply(request, this);
@@ -142,7 +186,7 @@ ApiReply *ApiClient::send(const ApiRequest &request)
         else
             startAttempt(reply);
     });
-    if (!m_baseUrl.isValid()) {
+    if (request.url.isEmpty() ? !m_baseUrl.isValid() : !isAcceptableEndpoint(request.url)) {
         reply->m_error.kind = ApiError::InvalidUrl;
         // Finish asynchronously so callers can connect first.
         QTimer::singleShot(0, reply, [reply] {
@@ -158,11 +202,7 @@ ApiReply *ApiClient::send(const ApiRequest &request)
 void ApiClient::startAttempt(ApiReply *reply)
 {
     const ApiRequest &r = reply->m_request;
-    QUrl url = m_baseUrl;
-    url.setPath(m_baseUrl.path() +
-                (r.path.startsWith(QLatin1Char('/')) ? r.path : QLatin1Char('/') + r.path));
-    if (!r.query.isEmpty())
-        url.setQuery(r.query);
+    const QUrl url = requestUrl(r);
 
     QNetworkRequest req(url);
     req.setRawHeader("Accept", "application/json");
@@ -172,6 +212,14 @@ void ApiClient::startAttempt(ApiReply *reply)
         req.setHeader(QNetworkRequest::ContentTypeHeader, r.contentType);
     if (!r.idempotencyKey.isEmpty())
         req.setRawHeader("Idempotency-Key", r.idempotencyKey);
+    reply->m_usedAuthorization.clear();
+    if (!r.authorization.isEmpty()) {
+        req.setRawHeader("Authorization", r.authorization);
+    } else if (m_authenticator && r.url.isEmpty()) {
+        reply->m_usedAuthorization = m_authenticator->authorization();
+        if (!reply->m_usedAuthorization.isEmpty())
+            req.setRawHeader("Authorization", reply->m_usedAuthorization);
+    }
     if (!m_extraCas.isEmpty()) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.addCaCertificates(m_extraCas);
@@ -271,6 +319,25 @@ void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *netReply, bool ti
         error.detail = parseError.errorString();
     }
 
+    // A 401 to credentials of the authenticator: renew them once and try once more.
+    if (error.kind == ApiError::Unauthorized && !reply->m_aborted && m_authenticator &&
+        !reply->m_usedAuthorization.isEmpty() && !reply->m_renewed) {
+        reply->m_renewed = true;
+        qCInfo(lcNet) << hues::redactUrl(requestUrl(reply->m_request))
+                      << "answered 401: renewing credentials";
+        QPointer<ApiReply> guard(reply);
+        m_authenticator->renewAfterUnauthorized(reply->m_usedAuthorization,
+                                                [this, guard, status, body, json, error](bool ok) {
+                                                    if (!guard || guard->m_finished)
+                                                        return;
+                                                    if (ok && !guard->m_aborted && m_authenticator)
+                                                        startAttempt(guard);
+                                                    else
+                                                        finish(guard, status, body, json, error);
+                                                });
+        return;
+    }
+
     if (error.isTransient() && !reply->m_aborted && isRetryable(reply->m_request) &&
         reply->m_attempts < m_retry.maxAttempts) {
         int delay = backoffDelayMs(m_retry, reply->m_attempts + 1);
@@ -284,10 +351,18 @@ void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *netReply, bool ti
         return;
     }
 
+    finish(reply, status, body, json, error);
+}
+
+void ApiClient::finish(ApiReply *reply, int status, const QByteArray &body,
+                       const QJsonDocument &json, const ApiError &error)
+{
+    const QString where = reply->m_request.url.isEmpty() ? reply->m_request.path
+                                                         : hues::redactUrl(reply->m_request.url);
     if (error.kind == ApiError::Cancelled)
-        qCDebug(lcNet) << reply->m_request.method << reply->m_request.path << "cancelled";
+        qCDebug(lcNet) << reply->m_request.method << where << "cancelled";
     else if (error.isError())
-        qCInfo(lcNet) << reply->m_request.method << reply->m_request.path << "failed:" << error.kind
+        qCInfo(lcNet) << reply->m_request.method << where << "failed:" << error.kind
                       << error.detail;
     reply->m_status = status;
     reply->m_body = body;

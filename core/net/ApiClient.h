@@ -11,6 +11,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <functional>
+
 class QNetworkAccessManager;
 class QNetworkReply;
 class QTimer;
@@ -35,6 +37,25 @@ struct ApiRequest
     QByteArray contentType;
     // Set for a POST that the server deduplicates: makes the POST safe to retry.
     QByteArray idempotencyKey;
+    // An absolute URL used instead of path, e.g. an OpenID Provider's endpoint on another
+    // host: https, or http to a loopback address. Never gets the authenticator's credentials.
+    QUrl url;
+    // An explicit Authorization header value (e.g. "Bearer ..." for userinfo). Never logged.
+    QByteArray authorization;
+};
+
+// Adds credentials to the requests an ApiClient sends to its base URL, and renews them once
+// when the server answers 401.
+class ApiAuthenticator
+{
+public:
+    virtual ~ApiAuthenticator() = default;
+    // The Authorization header value for the next request ("Bearer ..."), empty for none.
+    virtual QByteArray authorization() const = 0;
+    // The server refused the credentials `used` with 401. Calls done(true) once fresh
+    // credentials are ready (or already are), done(false) when they cannot be renewed; done
+    // may be called later, from the event loop.
+    virtual void renewAfterUnauthorized(const QByteArray &used, std::function<void(bool)> done) = 0;
 };
 
 class ApiClient;
@@ -66,6 +87,8 @@ private:
     bool m_finished = false;
     bool m_aborted = false;
     int m_attempts = 0;
+    bool m_renewed = false;         // credentials were renewed once after a 401
+    QByteArray m_usedAuthorization; // what the authenticator gave the current attempt
     int m_status = 0;
     QByteArray m_body;
     QJsonDocument m_json;
@@ -83,6 +106,8 @@ public:
 
     // https anywhere; plain http only to a loopback address (development, tests).
     static bool isAcceptableBaseUrl(const QUrl &url, QString *why = nullptr);
+    // The same rule for an absolute endpoint URL, which may carry a query.
+    static bool isAcceptableEndpoint(const QUrl &url);
     bool setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }
 
@@ -95,11 +120,18 @@ public:
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     RetryPolicy retryPolicy() const { return m_retry; }
     void setLanguage(const QString &bcp47) { m_language = bcp47.toUtf8(); }
+    // Credentials for requests to the base URL (not for absolute URLs); nullptr for none.
+    // The authenticator must outlive the client or be unset first.
+    void setAuthenticator(ApiAuthenticator *authenticator) { m_authenticator = authenticator; }
 
     ApiReply *send(const ApiRequest &request);
     ApiReply *get(const QString &path, const QUrlQuery &query = {});
     ApiReply *postJson(const QString &path, const QJsonDocument &body,
                        const QByteArray &idempotencyKey = {});
+    // POST application/x-www-form-urlencoded to an absolute URL (OAuth endpoints).
+    ApiReply *postForm(const QUrl &url, const QUrlQuery &form);
+    // Form encoding of RFC 6749 appendix B: every byte but unreserved ones percent-encoded.
+    static QByteArray formEncode(const QUrlQuery &form);
 
     // The delay before attempt number `attempt` (2, 3, ...): exponential, capped, jittered.
     static int backoffDelayMs(const RetryPolicy &policy, int attempt);
@@ -110,6 +142,9 @@ Q_SIGNALS:
 private:
     void startAttempt(ApiReply *reply);
     void handleFinished(ApiReply *reply, QNetworkReply *netReply, bool timedOut);
+    void finish(ApiReply *reply, int status, const QByteArray &body, const QJsonDocument &json,
+                const ApiError &error);
+    QUrl requestUrl(const ApiRequest &request) const;
     static bool isRetryable(const ApiRequest &request);
 
     QNetworkAccessManager *m_nam;
@@ -118,6 +153,7 @@ private:
     int m_timeoutMs = 15000;
     RetryPolicy m_retry;
     QByteArray m_language = "vi";
+    ApiAuthenticator *m_authenticator = nullptr;
 };
 
 } // namespace net
