@@ -89,6 +89,8 @@ void LoopbackReceiver::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         socket->setParent(this);
+        // Qt stops reading from the kernel beyond this: a flood costs no memory.
+        socket->setReadBufferSize(kMaxRequestBytes + 1);
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QObject::destroyed, this, [this] { --m_openConnections; });
         ++m_openConnections;

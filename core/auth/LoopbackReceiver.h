@@ -30,6 +30,7 @@ public:
 
     void setTimeout(int ms) { m_timeoutMs = ms; } // whole wait, default 10 minutes
     void setConnectionTimeout(int ms) { m_connectionTimeoutMs = ms; } // per request, 10 s
+    int connectionCount() const { return m_openConnections; }
 
     static constexpr int kMaxRequestBytes = 8192;
     static constexpr int kMaxConnections = 16;
