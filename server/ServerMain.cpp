@@ -2,6 +2,7 @@
 
 #include "ServerOptions.h"
 #include "SignalWatcher.h"
+#include "auth/AuthService.h"
 #include "db/Database.h"
 #include "db/DemoSeed.h"
 #include "db/Migrations.h"
@@ -72,11 +73,16 @@ int runServer(QCoreApplication &app)
     if (options.seed == u"demo" && !DemoSeed::run(db, &error))
         return fail(error);
 
+    auth::AuthService auth(db, options.dataDir);
+    if (!auth.init(&error))
+        return fail(error);
+
     ConnectionLimits limits;
     limits.maxBodyBytes = options.maxBodyBytes;
     limits.idleTimeoutMs = options.idleTimeoutMs;
     HttpServer server(limits);
     ServerContext context{db};
+    context.auth = &auth;
     registerAllRoutes(server.router(), context);
     if (!server.listenOn(options.address, options.port)) {
         return fail(QStringLiteral("cannot listen on %1:%2: %3")
@@ -96,6 +102,7 @@ int runServer(QCoreApplication &app)
     // The first line of stdout is the address: test harnesses and scripts wait for it.
     const QString url =
         QStringLiteral("http://%1:%2").arg(hostForUrl(options.address)).arg(server.port());
+    auth.setIssuer(options.issuer.isEmpty() ? url : options.issuer);
     std::fprintf(stdout, "%s\n", qUtf8Printable(url));
     std::fflush(stdout);
     qCInfo(lcServer).noquote() << "hues-server" << HUES_VERSION << "listening on" << url

@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QUrl>
 
 #include <cstdio>
 
@@ -61,7 +62,13 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *options, 
         QStringLiteral("idle-timeout-ms"),
         QStringLiteral("Drop connections silent for this long, in milliseconds."),
         QStringLiteral("ms"), QStringLiteral("30000"));
-    parser.addOptions({listen, dataDir, seed, database, maxBody, idleTimeout});
+    const QCommandLineOption issuer(
+        QStringLiteral("issuer"),
+        QStringLiteral("Public base URL of the OpenID Provider, when a proxy stands in front "
+                       "(https; plain http only for a loopback host). Default: the listening "
+                       "address."),
+        QStringLiteral("url"));
+    parser.addOptions({listen, dataDir, seed, database, maxBody, idleTimeout, issuer});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -110,7 +117,33 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *options, 
             QStringLiteral("bad --idle-timeout-ms value \"%1\"").arg(parser.value(idleTimeout));
         return false;
     }
+    if (parser.isSet(issuer)) {
+        options->issuer = parser.value(issuer);
+        if (!validIssuer(options->issuer)) {
+            *error =
+                QStringLiteral("bad --issuer value \"%1\" (expected https://host[:port][/path] "
+                               "without query or fragment; http only for 127.0.0.1, [::1] "
+                               "or localhost)")
+                    .arg(options->issuer);
+            return false;
+        }
+        while (options->issuer.endsWith(QLatin1Char('/')))
+            options->issuer.chop(1);
+    }
     return true;
+}
+
+bool ServerOptions::validIssuer(const QString &text)
+{
+    // OpenID Connect Discovery §3: https, no query, no fragment.
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || url.hasQuery() || url.hasFragment() ||
+        !url.userInfo().isEmpty())
+        return false;
+    if (url.scheme() == u"https")
+        return true;
+    const QHostAddress host(url.host());
+    return url.scheme() == u"http" && (url.host() == u"localhost" || host.isLoopback());
 }
 
 } // namespace hues::server

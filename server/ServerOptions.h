@@ -16,6 +16,7 @@ struct ServerOptions
     QString databaseUrl; // "" means SQLite in dataDir
     qint64 maxBodyBytes = 1024 * 1024;
     int idleTimeoutMs = 30 * 1000;
+    QString issuer; // "" means the listening address (http://127.0.0.1:PORT)
 
     // Parses the arguments (argv[0] included). On error returns false and sets *error;
     // --help/--version set *exitNow and print their text.
@@ -23,6 +24,8 @@ struct ServerOptions
                       bool *exitNow);
     // "127.0.0.1:0", "[::1]:8080", "localhost:8080".
     static bool parseListen(const QString &text, QHostAddress *address, quint16 *port);
+    // An absolute https URL without query or fragment (http only for a loopback host).
+    static bool validIssuer(const QString &text);
 };
 
 } // namespace hues::server

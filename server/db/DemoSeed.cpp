@@ -144,14 +144,56 @@ struct Account
     const char *username;
     const char *role;
     const char *displayName;
+    // PBKDF2 hash of the demo password written in README.md (never the password itself).
+    const char *passwordHash;
+    const char *citizenId; // CCCD, 12 digits (046 = Thừa Thiên Huế)
+    const char *phoneNumber;
+    const char *email;
 };
 
-// Demo identities only: credentials arrive with the sign-on issue.
+// Demo identities; their passwords are in README.md ("Demo accounts").
 const Account kAccounts[] = {
-    {"acc-citizen", "citizen", "citizen", "Nguyễn Thị Hương"},
-    {"acc-ioc", "ioc", "ioc_staff", "Trần Văn Minh (IOC Huế)"},
-    {"acc-verifier", "verifier", "verifier", "Lê Thị Thu Hà"},
-    {"acc-merchant", "merchant", "merchant", "Quán Bún bò Huế Mệ Kéo"},
+    {"acc-citizen", "citizen", "citizen", "Nguyễn Thị Hương",
+     "pbkdf2-sha256$210000$hus2QU8dVYNR9GdbZ4H_6A$NQ9x7sB5CPvke4ma1hD27V1TJxVt5sMYofXgpmP_CeE",
+     "046190001234", "+84905123456", "huong.nguyen@example.vn"},
+    {"acc-ioc", "ioc", "ioc_staff", "Trần Văn Minh (IOC Huế)",
+     "pbkdf2-sha256$210000$thsvx1WTwcgVBcOcdjsrnw$H51XvLdVHQVZNoUiYJ-qEkvgDnM6ZE6aQC0jOWUXU_8",
+     "046085004321", "+84914222333", "minh.tran@ioc.example.vn"},
+    {"acc-verifier", "verifier", "verifier", "Lê Thị Thu Hà",
+     "pbkdf2-sha256$210000$iedP7h4STirVgMHSyE8LZg$sPXZlP5wrSxKSHVdCPpznp1LuLqFLq8eaY_naClw4gc",
+     "046188007777", "+84935444555", "ha.le@verify.example.vn"},
+    {"acc-merchant", "merchant", "merchant", "Quán Bún bò Huế Mệ Kéo",
+     "pbkdf2-sha256$210000$AkXvFpEYaGBX6wvyLz6IEw$QimkA-_5Da1439HM2BM4S15k-Aris6BYcJjKshiGmIU",
+     "046170009876", "+84983666777", "me.keo@example.vn"},
+};
+
+struct Client
+{
+    const char *id;
+    const char *name;
+    const char *type; // public | confidential
+    const char *secretHash;
+    const char *redirectUris; // space separated; loopback ones match any port (RFC 8252 §7.3)
+    const char *postLogoutRedirectUris;
+    const char *grantTypes;
+    const char *scopes;
+};
+
+// OAuth clients; the partner's secret is in README.md.
+const Client kClients[] = {
+    {"hues-app", "Hue-S", "public", nullptr,
+     "http://127.0.0.1/callback http://[::1]/callback vn.hue.hues:/oauth2redirect",
+     "http://127.0.0.1/callback http://[::1]/callback vn.hue.hues:/oauth2redirect",
+     "authorization_code refresh_token", "openid profile email phone citizen offline_access"},
+    {"hues-kiosk", "Hue-S kiosk", "public", nullptr, "", "",
+     "urn:ietf:params:oauth:grant-type:device_code refresh_token",
+     "openid profile phone citizen offline_access"},
+    {"hues-tool", "hues-tool", "public", nullptr, "", "",
+     "urn:ietf:params:oauth:grant-type:device_code refresh_token",
+     "openid profile email phone citizen offline_access"},
+    {"evn-hue", "Công ty Điện lực Thừa Thiên Huế (EVNCPC)", "confidential",
+     "pbkdf2-sha256$210000$ZsFPsqJCw-v27UQTpmFztw$LCtVm_UDG4XIAW-k8mJL9GnQsboFO-MUTv-Xx0W7aak", "",
+     "", "client_credentials", "alerts:publish"},
 };
 
 QString u8(const char *text)
@@ -223,7 +265,28 @@ bool seedAll(Database &db)
     for (const Account &a : kAccounts) {
         if (!db.exec(QStringLiteral("INSERT INTO accounts (id, username, role, display_name, "
                                     "created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
-                     {u8(a.id), u8(a.username), u8(a.role), u8(a.displayName), now}))
+                     {u8(a.id), u8(a.username), u8(a.role), u8(a.displayName), now}) ||
+            !db.exec(
+                QStringLiteral("UPDATE accounts SET password_hash = ?, citizen_id = ?, "
+                               "phone_number = ?, email = ? WHERE id = ?"),
+                {u8(a.passwordHash), u8(a.citizenId), u8(a.phoneNumber), u8(a.email), u8(a.id)}))
+            return false;
+    }
+    for (const Client &c : kClients) {
+        if (!db.exec(QStringLiteral(
+                         "INSERT INTO oauth_clients (client_id, name, client_type, secret_hash, "
+                         "redirect_uris, post_logout_redirect_uris, grant_types, scopes, "
+                         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_id) "
+                         "DO UPDATE SET name = excluded.name, client_type = excluded.client_type, "
+                         "secret_hash = excluded.secret_hash, redirect_uris = "
+                         "excluded.redirect_uris, post_logout_redirect_uris = "
+                         "excluded.post_logout_redirect_uris, grant_types = excluded.grant_types, "
+                         "scopes = excluded.scopes"),
+                     {u8(c.id), u8(c.name), u8(c.type),
+                      c.secretHash ? QVariant(u8(c.secretHash))
+                                   : QVariant(QMetaType::fromType<QString>()),
+                      u8(c.redirectUris), u8(c.postLogoutRedirectUris), u8(c.grantTypes),
+                      u8(c.scopes), now}))
             return false;
     }
     return true;

@@ -57,6 +57,96 @@ const std::vector<Migration> &Migrations::all()
                             " display_name TEXT NOT NULL,"
                             " created_at TEXT NOT NULL)"),
          }},
+        {2,
+         QStringLiteral("single sign-on: passwords and profiles, OAuth clients, signing keys, "
+                        "sessions, codes, token families, device codes, login failures"),
+         {
+             // Times in this migration are Unix milliseconds (BIGINT).
+             QStringLiteral("ALTER TABLE accounts ADD COLUMN password_hash TEXT"),
+             QStringLiteral("ALTER TABLE accounts ADD COLUMN citizen_id TEXT"),
+             QStringLiteral("ALTER TABLE accounts ADD COLUMN phone_number TEXT"),
+             QStringLiteral("ALTER TABLE accounts ADD COLUMN email TEXT"),
+             QStringLiteral("CREATE TABLE oauth_clients ("
+                            " client_id TEXT PRIMARY KEY,"
+                            " name TEXT NOT NULL,"
+                            " client_type TEXT NOT NULL," // public | confidential
+                            " secret_hash TEXT,"
+                            " redirect_uris TEXT NOT NULL DEFAULT '',"
+                            " post_logout_redirect_uris TEXT NOT NULL DEFAULT '',"
+                            " grant_types TEXT NOT NULL,"
+                            " scopes TEXT NOT NULL,"
+                            " created_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE signing_keys ("
+                            " kid TEXT PRIMARY KEY,"
+                            " alg TEXT NOT NULL,"
+                            " private_pem TEXT NOT NULL,"
+                            " created_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE TABLE auth_sessions ("
+                            " id TEXT PRIMARY KEY,"
+                            " cookie_hash TEXT UNIQUE,"
+                            " account_id TEXT NOT NULL REFERENCES accounts(id),"
+                            " kind TEXT NOT NULL," // browser | device
+                            " auth_time BIGINT NOT NULL,"
+                            " created_at BIGINT NOT NULL,"
+                            " expires_at BIGINT NOT NULL,"
+                            " ended_at BIGINT)"),
+             QStringLiteral("CREATE TABLE token_families ("
+                            " id TEXT PRIMARY KEY,"
+                            " client_id TEXT NOT NULL REFERENCES oauth_clients(client_id),"
+                            " account_id TEXT REFERENCES accounts(id),"
+                            " session_id TEXT REFERENCES auth_sessions(id),"
+                            " scope TEXT NOT NULL,"
+                            " nonce TEXT,"
+                            " auth_time BIGINT,"
+                            " created_at BIGINT NOT NULL,"
+                            " expires_at BIGINT NOT NULL,"
+                            " revoked_at BIGINT,"
+                            " revoked_reason TEXT)"),
+             QStringLiteral("CREATE INDEX token_families_session ON token_families (session_id)"),
+             QStringLiteral("CREATE TABLE refresh_tokens ("
+                            " token_hash TEXT PRIMARY KEY,"
+                            " family_id TEXT NOT NULL REFERENCES token_families(id),"
+                            " issued_at BIGINT NOT NULL,"
+                            " expires_at BIGINT NOT NULL,"
+                            " used_at BIGINT)"),
+             QStringLiteral("CREATE INDEX refresh_tokens_family ON refresh_tokens (family_id)"),
+             QStringLiteral("CREATE TABLE access_tokens ("
+                            " jti TEXT PRIMARY KEY,"
+                            " family_id TEXT NOT NULL REFERENCES token_families(id),"
+                            " expires_at BIGINT NOT NULL,"
+                            " revoked_at BIGINT)"),
+             QStringLiteral("CREATE INDEX access_tokens_family ON access_tokens (family_id)"),
+             QStringLiteral("CREATE TABLE auth_codes ("
+                            " code_hash TEXT PRIMARY KEY,"
+                            " client_id TEXT NOT NULL REFERENCES oauth_clients(client_id),"
+                            " account_id TEXT NOT NULL REFERENCES accounts(id),"
+                            " session_id TEXT NOT NULL REFERENCES auth_sessions(id),"
+                            " redirect_uri TEXT NOT NULL,"
+                            " scope TEXT NOT NULL,"
+                            " nonce TEXT,"
+                            " code_challenge TEXT NOT NULL,"
+                            " auth_time BIGINT NOT NULL,"
+                            " created_at BIGINT NOT NULL,"
+                            " expires_at BIGINT NOT NULL,"
+                            " used_at BIGINT,"
+                            " family_id TEXT)"),
+             QStringLiteral("CREATE TABLE device_codes ("
+                            " device_code_hash TEXT PRIMARY KEY,"
+                            " user_code TEXT NOT NULL UNIQUE,"
+                            " client_id TEXT NOT NULL REFERENCES oauth_clients(client_id),"
+                            " scope TEXT NOT NULL,"
+                            " created_at BIGINT NOT NULL,"
+                            " expires_at BIGINT NOT NULL,"
+                            " poll_interval INTEGER NOT NULL," // seconds
+                            " last_polled_at BIGINT,"
+                            " status TEXT NOT NULL," // pending | approved | denied | used
+                            " account_id TEXT REFERENCES accounts(id),"
+                            " auth_time BIGINT)"),
+             QStringLiteral("CREATE TABLE login_failures ("
+                            " bucket TEXT NOT NULL,"
+                            " at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX login_failures_bucket ON login_failures (bucket, at)"),
+         }},
     };
     return migrations;
 }

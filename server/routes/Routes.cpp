@@ -6,6 +6,9 @@ void registerAllRoutes(Router &router, ServerContext &context)
 {
     registerHealthRoutes(router, context);
     registerDirectoryRoutes(router, context);
+    registerOidcRoutes(router, context);
+    registerDeviceRoutes(router, context);
+    registerAccountRoutes(router, context);
 }
 
 } // namespace hues::server
