@@ -332,6 +332,8 @@ Key Key::fromJwk(const QJsonObject &jwk, QString *error)
     const ParamBld bld(OSSL_PARAM_BLD_new());
     if (!bld)
         return fail(QStringLiteral("out of memory"));
+    // OSSL_PARAM_BLD keeps pointers to these until OSSL_PARAM_BLD_to_param: they must outlive it.
+    QByteArray point;
     Bn n;
     Bn e;
     if (isEc) {
@@ -343,7 +345,7 @@ Key Key::fromJwk(const QJsonObject &jwk, QString *error)
         // RFC 7518 §6.2.1.2/§6.2.1.3: full-length coordinates.
         if (!x || !y || x->size() != 32 || y->size() != 32)
             return fail(QStringLiteral("x and y must be 32-byte base64url values"));
-        const QByteArray point = '\x04' + *x + *y;
+        point = '\x04' + *x + *y;
         if (OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1",
                                             0) != 1 ||
             OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(),

@@ -27,7 +27,7 @@ private Q_SLOTS:
         const quint64 seed = qEnvironmentVariable("HUES_FUZZ_SEED").toULongLong(&ok);
         m_seed = ok ? seed : 20240613;
         const int iterations = qEnvironmentVariableIntValue("HUES_FUZZ_ITERATIONS", &ok);
-        m_iterations = ok && iterations > 0 ? iterations : 6000;
+        m_iterations = ok && iterations > 0 ? iterations : 3000;
         qInfo("HUES_FUZZ_SEED=%llu HUES_FUZZ_ITERATIONS=%d",
               static_cast<unsigned long long>(m_seed), m_iterations);
 
