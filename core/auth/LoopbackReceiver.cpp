@@ -115,6 +115,9 @@ void LoopbackReceiver::respond(QTcpSocket *socket, int status, const QByteArray 
         html.isEmpty() ? QByteArrayLiteral("text/plain") : QByteArrayLiteral("text/html");
     // Nothing more is read from this connection.
     QObject::disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+    // The answer must reach the browser even if the receiver is closed or deleted right
+    // after: the socket lives on by itself until it is flushed (or its idle timer fires).
+    socket->setParent(nullptr);
     socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
                   "\r\nContent-Type: " + type +
                   "; charset=utf-8\r\nCache-Control: no-store\r\n"
