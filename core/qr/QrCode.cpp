@@ -187,8 +187,12 @@ std::optional<QByteArray> decode(const QImage &image)
         // Transparent means the background the code is shown on: take it as white.
         QImage opaque(image.size(), QImage::Format_RGB32);
         opaque.fill(Qt::white);
+        // Pixel for pixel: a grab from a high-DPI screen would otherwise be drawn at its
+        // logical size, shrinking its modules.
+        QImage source = image;
+        source.setDevicePixelRatio(1.0);
         QPainter painter(&opaque);
-        painter.drawImage(0, 0, image);
+        painter.drawImage(0, 0, source);
         painter.end();
         grey = opaque.convertToFormat(QImage::Format_Grayscale8);
     } else {

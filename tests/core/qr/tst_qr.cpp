@@ -328,6 +328,13 @@ void TestQr::decodeTransformed_data()
     QTest::newRow("rgb16") << base.convertToFormat(QImage::Format_RGB16);
     QTest::newRow("transparent light")
         << qr::toImage(qr::encode(vietQrLike()), 4, 4, Qt::black, QColor(0, 0, 0, 0));
+    // A grab from a 2x screen: pixels count, not the logical size.
+    QImage hiDpi = qr::toImage(qr::encode(vietQrLike()), 1, 4, Qt::black, QColor(0, 0, 0, 0));
+    hiDpi.setDevicePixelRatio(2);
+    QTest::newRow("transparent, 1 px modules, dpr 2") << hiDpi;
+    QImage hiDpiOpaque = qr::toImage(qr::encode(vietQrLike()), 1, 4);
+    hiDpiOpaque.setDevicePixelRatio(3);
+    QTest::newRow("1 px modules, dpr 3") << hiDpiOpaque;
     QImage framed(base.width() + 300, base.height() + 200, QImage::Format_RGB32);
     framed.fill(QColor(0xF6, 0xF4, 0xF9));
     {
