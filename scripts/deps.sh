@@ -18,9 +18,16 @@ packages=(
     libssl-dev libpq-dev postgresql
     # QR codes (zxing-cpp); zbar-tools: an independent QR reader for the tests
     libzxing-dev zbar-tools
+    # secure token storage (QtKeychain); its tests run a throwaway GNOME Keyring on D-Bus
+    qtkeychain-qt6-dev dbus dbus-daemon gnome-keyring
+    # the independent OpenID Provider of the interop tests (npm package oidc-provider)
+    nodejs
     # headless UI: screenshots and fonts with Vietnamese diacritics
     xvfb xauth fonts-noto-core
 )
+
+# npm: Debian packages it apart from nodejs; NodeSource's nodejs bundles it (and conflicts).
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
