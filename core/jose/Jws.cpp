@@ -15,8 +15,9 @@
 namespace jose {
 namespace {
 
-constexpr qsizetype kMaxCompactSize = 64 * 1024;
+constexpr qsizetype kMaxCompactSize = qsizetype(64) * 1024;
 constexpr int kEs256CoordinateSize = 32;
+constexpr int kEs256SignatureSize = 2 * kEs256CoordinateSize;
 
 struct MdCtxFree
 {
@@ -69,7 +70,7 @@ QByteArray sign(const Key &key, QByteArrayView input)
     const BIGNUM *r = nullptr;
     const BIGNUM *s = nullptr;
     ECDSA_SIG_get0(der.get(), &r, &s);
-    QByteArray raw(2 * kEs256CoordinateSize, Qt::Uninitialized);
+    QByteArray raw(kEs256SignatureSize, Qt::Uninitialized);
     auto *out = reinterpret_cast<unsigned char *>(raw.data());
     if (BN_bn2binpad(r, out, kEs256CoordinateSize) != kEs256CoordinateSize ||
         BN_bn2binpad(s, out + kEs256CoordinateSize, kEs256CoordinateSize) != kEs256CoordinateSize)
@@ -88,7 +89,7 @@ bool verify(const Key &key, QByteArrayView input, QByteArrayView signature, QStr
             return false;
         }
     } else {
-        if (signature.size() != 2 * kEs256CoordinateSize) {
+        if (signature.size() != kEs256SignatureSize) {
             detail::setError(error, QStringLiteral("ES256 signature is not 64 bytes"));
             return false;
         }
@@ -271,7 +272,7 @@ bool checkClaims(const QJsonObject &claims, const ClaimsCheck &check, QString *e
     } else if (aud.isArray()) {
         const QJsonArray audiences = aud.toArray();
         bool found = false;
-        for (const QJsonValue &a : audiences) {
+        for (const QJsonValue a : audiences) {
             if (!a.isString())
                 return fail(QStringLiteral("aud array holds a non-string"));
             found = found || a.toString() == check.audience;
@@ -293,7 +294,7 @@ bool checkClaims(const QJsonObject &claims, const ClaimsCheck &check, QString *e
                         : QStringLiteral("no aud (audience) claim"));
     }
 
-    const double now = double(check.now != 0 ? check.now : QDateTime::currentSecsSinceEpoch());
+    const auto now = double(check.now != 0 ? check.now : QDateTime::currentSecsSinceEpoch());
     const double leeway = std::max(0, check.leewaySeconds);
     QString why;
     bool ok = true;
@@ -337,7 +338,7 @@ std::optional<QJsonObject> verifyJwt(QByteArrayView compact, const KeySet &keys,
     if (!jws)
         return std::nullopt;
     QString why;
-    const auto claims = parseJsonObject(jws->payload, &why);
+    auto claims = parseJsonObject(jws->payload, &why);
     if (!claims) {
         detail::setError(error, QStringLiteral("JWT refused: payload: ") + why);
         return std::nullopt;

@@ -83,7 +83,7 @@ bool isP256(EVP_PKEY *pkey)
     return std::strcmp(name, "prime256v1") == 0 || std::strcmp(name, "P-256") == 0;
 }
 
-int noPassphrase(char *, int, int, void *)
+int noPassphrase(char * /*buf*/, int /*size*/, int /*rwflag*/, void * /*userdata*/)
 {
     return -1;
 }
@@ -421,7 +421,7 @@ KeySet KeySet::fromJwks(const QJsonObject &jwks, QString *error)
     const QJsonArray array = keys.toArray();
     QString lastError;
     int seen = 0;
-    for (const QJsonValue &value : array) {
+    for (const QJsonValue value : array) {
         if (++seen > kMaxJwksKeys)
             break;
         if (!value.isObject()) {

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -892,6 +894,48 @@ private Q_SLOTS:
         QCOMPARE(verified.has_value(), reason.isEmpty());
         if (!reason.isEmpty())
             QVERIFY2(error.contains(reason), qPrintable(error));
+    }
+
+    // The failures of the brief each get their own message, so that a log line tells which.
+    void claimsErrorsAreDistinct()
+    {
+        const QJsonObject good{{QStringLiteral("iss"), QStringLiteral("https://op.example")},
+                               {QStringLiteral("aud"), QStringLiteral("app")},
+                               {QStringLiteral("exp"), kNow + 300},
+                               {QStringLiteral("iat"), kNow},
+                               {QStringLiteral("nonce"), QStringLiteral("n")}};
+        const auto with = [good](const QString &k, const QJsonValue &v) {
+            QJsonObject o = good;
+            if (v.isUndefined())
+                o.remove(k);
+            else
+                o.insert(k, v);
+            return o;
+        };
+        const QList<QJsonObject> failures{
+            with(QStringLiteral("iss"), QStringLiteral("https://other.example")),
+            with(QStringLiteral("aud"), QStringLiteral("other")),
+            with(QStringLiteral("aud"), QJsonArray{QStringLiteral("x")}),
+            with(QStringLiteral("exp"), kNow - 3600),
+            with(QStringLiteral("nbf"), kNow + 3600),
+            with(QStringLiteral("iat"), kNow + 3600),
+            with(QStringLiteral("nonce"), QStringLiteral("m")),
+            with(QStringLiteral("exp"), QJsonValue::Undefined),
+            with(QStringLiteral("aud"), QJsonArray{QStringLiteral("app"), QStringLiteral("x")}),
+        };
+        ClaimsCheck check = claimsCheck();
+        check.nonce = QStringLiteral("n");
+        QVERIFY(checkClaims(good, check));
+        QSet<QString> messages;
+        for (const QJsonObject &claims : failures) {
+            QString error;
+            QVERIFY(!checkClaims(claims, check, &error));
+            QVERIFY(!error.isEmpty());
+            // Without the numbers and quoted values, which would make any two messages differ.
+            error.remove(QRegularExpression(QStringLiteral("[0-9]+|\"[^\"]*\"")));
+            messages.insert(error);
+        }
+        QCOMPARE(messages.size(), failures.size());
     }
 
     void claimsNeedExpectations()
