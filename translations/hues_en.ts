@@ -481,6 +481,24 @@
     </message>
 </context>
 <context>
+    <name>qr</name>
+    <message>
+        <location filename="../core/qr/QrCode.cpp" line="+85"/>
+        <source>There is nothing to put in the QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text is too long for a QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The QR code could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>store::StoreService</name>
     <message>
         <location filename="../core/store/StoreService.cpp" line="+24"/>

@@ -481,6 +481,24 @@
     </message>
 </context>
 <context>
+    <name>qr</name>
+    <message>
+        <location filename="../core/qr/QrCode.cpp" line="+85"/>
+        <source>There is nothing to put in the QR code.</source>
+        <translation>Không có nội dung để tạo mã QR.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text is too long for a QR code.</source>
+        <translation>Nội dung quá dài để tạo mã QR.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The QR code could not be made.</source>
+        <translation>Không tạo được mã QR.</translation>
+    </message>
+</context>
+<context>
     <name>store::StoreService</name>
     <message>
         <location filename="../core/store/StoreService.cpp" line="+24"/>
