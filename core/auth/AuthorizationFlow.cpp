@@ -132,7 +132,7 @@ void AuthorizationFlow::openBrowser()
     m_authorizationUrl = url;
 
     setState(WaitingForBrowser);
-    qCInfo(lcAuth) << "opening the browser at" << hues::redactUrl(url);
+    qCInfo(lcAuth) << "opening the browser at" << hues::redactUrl(url.adjusted(QUrl::RemoveQuery));
     if (!m_browser || !m_browser(url))
         fail(AuthError::make(AuthError::BrowserUnavailable, QStringLiteral("no browser")));
 }
