@@ -4,6 +4,7 @@
 // query, headers, body) goes to a handler that returns the raw response. Protocol-level
 // scripting of an OpenID Provider's endpoints, to show failures a real provider never shows.
 #include <QByteArray>
+#include <QDateTime>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +26,7 @@ struct StubRequest
     QUrlQuery query;
     QMap<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
+    qint64 receivedMs = 0; // QDateTime::currentMSecsSinceEpoch() on arrival
     QUrlQuery form() const { return QUrlQuery(QString::fromUtf8(body)); }
 };
 
@@ -112,6 +114,7 @@ private:
         if (buffer.size() - end - 4 < length)
             return;
         request.body = buffer.mid(end + 4, length);
+        request.receivedMs = QDateTime::currentMSecsSinceEpoch();
         disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
         m_requests.append(request);
         const auto it = m_routes.constFind(request.path);
