@@ -4,6 +4,7 @@
 #include <QDeadlineTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -45,6 +46,12 @@ HttpResult httpRequest(const QByteArray &method, const QUrl &url, const QByteArr
                        const HeaderList &headers, int timeoutMs)
 {
     QNetworkAccessManager manager;
+    return httpRequest(manager, method, url, body, headers, timeoutMs);
+}
+
+HttpResult httpRequest(QNetworkAccessManager &manager, const QByteArray &method, const QUrl &url,
+                       const QByteArray &body, const HeaderList &headers, int timeoutMs)
+{
     QNetworkRequest request(url);
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
@@ -73,6 +80,70 @@ HttpResult httpRequest(const QByteArray &method, const QUrl &url, const QByteArr
 HttpResult httpGet(const QUrl &url, int timeoutMs)
 {
     return httpRequest("GET", url, {}, {}, timeoutMs);
+}
+
+QByteArray formEncode(const FormFields &fields)
+{
+    QByteArray out;
+    for (const auto &[name, value] : fields) {
+        if (!out.isEmpty())
+            out += '&';
+        out += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return out;
+}
+
+Browser::Browser()
+{
+    m_manager.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+HttpResult Browser::get(const QUrl &url, const HeaderList &headers)
+{
+    return httpRequest(m_manager, "GET", url, {}, headers);
+}
+
+HttpResult Browser::post(const QUrl &url, const FormFields &fields, const HeaderList &headers)
+{
+    HeaderList all = headers;
+    all.append(
+        qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")));
+    return httpRequest(m_manager, "POST", url, formEncode(fields), all);
+}
+
+FormFields Browser::hiddenFields(const QByteArray &html)
+{
+    static const QRegularExpression input(
+        QStringLiteral("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">"));
+    const auto unescape = [](QString text) {
+        text.replace(QLatin1String("&quot;"), QLatin1String("\""));
+        text.replace(QLatin1String("&#39;"), QLatin1String("'"));
+        text.replace(QLatin1String("&lt;"), QLatin1String("<"));
+        text.replace(QLatin1String("&gt;"), QLatin1String(">"));
+        text.replace(QLatin1String("&amp;"), QLatin1String("&"));
+        return text;
+    };
+    FormFields fields;
+    auto it = input.globalMatch(QString::fromUtf8(html));
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        fields.append({unescape(match.captured(1)), unescape(match.captured(2))});
+    }
+    return fields;
+}
+
+HttpResult Browser::signIn(const QUrl &authorizeUrl, const QString &username,
+                           const QString &password)
+{
+    const HttpResult page = get(authorizeUrl);
+    if (page.status != 200 || !page.body.contains("name=\"password\""))
+        return page;
+    FormFields fields = hiddenFields(page.body);
+    fields.append({QStringLiteral("username"), username});
+    fields.append({QStringLiteral("password"), password});
+    QUrl action = authorizeUrl;
+    action.setQuery(QString());
+    return post(action, fields);
 }
 
 QByteArray rawExchange(const QUrl &baseUrl, const QByteArray &bytes, int timeoutMs,

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPair>
 #include <QProcess>
@@ -39,6 +40,34 @@ struct HttpResult
 HttpResult httpRequest(const QByteArray &method, const QUrl &url, const QByteArray &body = {},
                        const HeaderList &headers = {}, int timeoutMs = 15000);
 HttpResult httpGet(const QUrl &url, int timeoutMs = 15000);
+// The same through a given manager (its cookie jar and redirect policy apply).
+HttpResult httpRequest(QNetworkAccessManager &manager, const QByteArray &method, const QUrl &url,
+                       const QByteArray &body = {}, const HeaderList &headers = {},
+                       int timeoutMs = 15000);
+
+using FormFields = QList<QPair<QString, QString>>;
+// application/x-www-form-urlencoded, every reserved character percent-encoded.
+QByteArray formEncode(const FormFields &fields);
+
+// A browser for sign-on tests: one cookie jar, redirects not followed (Location is read by the
+// test), forms posted as a browser would.
+class Browser
+{
+public:
+    Browser();
+
+    HttpResult get(const QUrl &url, const HeaderList &headers = {});
+    HttpResult post(const QUrl &url, const FormFields &fields, const HeaderList &headers = {});
+    // The hidden fields of the page's form (<input type="hidden" name=".." value="..">).
+    static FormFields hiddenFields(const QByteArray &html);
+    // Opens authorizeUrl and, if hues-server shows its login form, fills in username and
+    // password and posts it. Returns the last answer: on success a redirect to the client.
+    HttpResult signIn(const QUrl &authorizeUrl, const QString &username, const QString &password);
+    QNetworkAccessManager &manager() { return m_manager; }
+
+private:
+    QNetworkAccessManager m_manager;
+};
 
 // Writes raw bytes on a fresh TCP connection and returns everything received until the server
 // closes the connection or timeoutMs pass. *closedByServer tells which happened.
