@@ -13,7 +13,7 @@ ApplicationWindow {
     readonly property var pageNames: ["home", "report", "alerts", "appointments", "tickets", "pay", "sign", "account", "settings"]
     // Name of the page on top of the stack.
     // (Every page declares pageName; StackView types currentItem as a plain Item.)
-    property string currentPage: stack.currentItem ? stack.currentItem.pageName : "" // qmllint disable missing-property
+    property string currentPage: stack.currentItem ? stack.currentItem.pageName : "" // qmllint disable
     readonly property bool wide: width >= 900
 
     // Shows the page `name` above home, without animation. Returns false, changing nothing,
