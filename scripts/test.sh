@@ -22,7 +22,7 @@ echo "== build (RelWithDebInfo, with bench) =="
 cmake --preset ci -DHUES_BUILD_BENCH=ON >/dev/null
 cmake --build --preset ci -- -j"$jobs"
 echo "== qmllint (warnings fail) =="
-cmake --build --preset ci --target hues_ui_qmllint hues_qml_app_qmllint
+cmake --build --preset ci --target hues_ui_qmllint hues_qml_app_qmllint hues_app_qmllint
 echo "== tests =="
 ctest --preset ci -j"$jobs"
 
