@@ -21,7 +21,8 @@ QString redactUrl(const QUrl &url)
         QStringLiteral("password"),      QStringLiteral("client_secret"),
         QStringLiteral("token"),         QStringLiteral("api_key"),
         QStringLiteral("code_verifier"), QStringLiteral("id_token_hint"),
-        QStringLiteral("device_code"),   QStringLiteral("logout_hint")};
+        QStringLiteral("device_code"),   QStringLiteral("logout_hint"),
+        QStringLiteral("user_code")};
     QUrl copy = url;
     copy.setUserInfo(QString());
     QUrlQuery query(copy);

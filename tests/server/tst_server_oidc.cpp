@@ -939,6 +939,14 @@ private slots:
                               {QStringLiteral("client_id"), QStringLiteral("hues-tool")},
                               {QStringLiteral("device_code"), deviceCode}})),
                  QStringLiteral("invalid_grant"));
+
+        // Codes never reach the log.
+        QCOMPARE(server.stop(), 0);
+        const QString log = server.stderrText();
+        QVERIFY2(log.contains(QLatin1String("GET /device?user_code=*** 200")), qPrintable(log));
+        QVERIFY(!log.contains(userCode));
+        QVERIFY(!log.contains(deviceCode));
+        QVERIFY(!log.contains(kCitizenPassword));
     }
 
     void deviceDenyExpiryAndWrongCodes()
@@ -1189,6 +1197,11 @@ private slots:
         QCOMPARE(done.status, 200);
         QVERIFY(browser.get(authorizeUrl(server, loopbackRedirect(), Pkce()))
                     .body.contains("name=\"password\""));
+
+        QCOMPARE(server.stop(), 0);
+        const QString log = server.stderrText();
+        QVERIFY2(log.contains(QLatin1String("id_token_hint=***")), qPrintable(log));
+        QVERIFY(!log.contains(tokens.idToken.right(40)));
     }
 
     void logoutWithoutBrowserEndsTheHintedSession()
