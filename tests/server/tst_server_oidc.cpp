@@ -14,7 +14,10 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include <QSet>
+
 #include <memory>
+#include <vector>
 
 using namespace hues::test;
 
@@ -334,6 +337,59 @@ private slots:
                      .toObject()
                      .value(QStringLiteral("kid")),
                  QJsonValue(kid));
+    }
+
+    void processesShareOneKeyOnPostgres()
+    {
+        if (postgresUrlFromEnv().isEmpty())
+            QSKIP(kNoPg);
+        ScratchDatabase scratch(postgresUrlFromEnv());
+        QVERIFY2(scratch.isValid(), qPrintable(scratch.errorString()));
+        std::vector<std::unique_ptr<TestServer>> servers;
+        // Behind one proxy, as in a deployment: one issuer for all processes.
+        TestServer::Options options = seeded(scratch.url());
+        options.extraArgs = {QStringLiteral("--issuer"), QStringLiteral("http://localhost:9")};
+        for (int i = 0; i < 3; ++i)
+            servers.push_back(std::make_unique<TestServer>(options));
+        for (auto &server : servers)
+            server->launch(); // at once: the first start races to make the key
+        for (auto &server : servers)
+            QVERIFY2(server->waitUntilListening(), qPrintable(server->errorString()));
+        QSet<QString> kids;
+        for (auto &server : servers) {
+            const QJsonArray keys = httpGet(server->url(QStringLiteral("/oauth2/jwks")))
+                                        .object()
+                                        .value(QStringLiteral("keys"))
+                                        .toArray();
+            QCOMPARE(keys.size(), 1);
+            kids.insert(keys.first().toObject().value(QStringLiteral("kid")).toString());
+        }
+        QCOMPARE(kids.size(), 1);
+        QSqlQuery count(servers.front()->database());
+        QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM signing_keys")));
+        QVERIFY(count.next());
+        QCOMPARE(count.value(0).toInt(), 1);
+        count.finish();
+
+        // Tokens of one process are good at another; a refresh token spent at one and
+        // replayed at another revokes the family, whose access tokens then fail everywhere.
+        TestServer &a = *servers.at(0);
+        TestServer &b = *servers.at(1);
+        Browser browser;
+        const Tokens tokens = codeFlow(a, browser);
+        QVERIFY(!tokens.accessToken.isEmpty());
+        QCOMPARE(apiGet(b, QStringLiteral("/api/v1/me"), tokens.accessToken).status, 200);
+        QCOMPARE(jwtPart(tokens.idToken, 1).value(QStringLiteral("iss")).toString(),
+                 QStringLiteral("http://localhost:9"));
+        QCOMPARE(refresh(a, tokens.refreshToken).status, 200);
+        QCOMPARE(errorOf(refresh(b, tokens.refreshToken)), QStringLiteral("invalid_grant"));
+        QSqlQuery reason(a.database());
+        QVERIFY(reason.exec(QStringLiteral("SELECT revoked_reason FROM token_families")));
+        QVERIFY(reason.next());
+        QCOMPARE(reason.value(0).toString(), QStringLiteral("refresh token reused"));
+        reason.finish();
+        QCOMPARE(apiGet(*servers.at(2), QStringLiteral("/api/v1/me"), tokens.accessToken).status,
+                 401);
     }
 
     void issuerOption()
