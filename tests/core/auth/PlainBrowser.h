@@ -68,18 +68,6 @@ public:
         return page;
     }
 
-    static QString attribute(const QString &tag, const QString &name)
-    {
-        const QRegularExpression re(QStringLiteral("\\b%1\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')")
-                                        .arg(QRegularExpression::escape(name)),
-                                    QRegularExpression::CaseInsensitiveOption);
-        const QRegularExpressionMatch m = re.match(tag);
-        if (!m.hasMatch())
-            return QString();
-        return unescape(m.captured(1).isNull() ? m.captured(2) : m.captured(1));
-    }
-
-private:
     struct Form
     {
         QByteArray method;
@@ -98,7 +86,8 @@ private:
         return text;
     }
 
-    // The first form that is not a plain GET search form, filled in.
+    // The first form of the page that needs nothing but a login, a password, hidden fields
+    // or a button press, filled in.
     std::optional<Form> firstForm(const Page &page) const
     {
         const QString html = QString::fromUtf8(page.body);
@@ -151,6 +140,18 @@ private:
         return std::nullopt;
     }
 
+    static QString attribute(const QString &tag, const QString &name)
+    {
+        const QRegularExpression re(QStringLiteral("\\b%1\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')")
+                                        .arg(QRegularExpression::escape(name)),
+                                    QRegularExpression::CaseInsensitiveOption);
+        const QRegularExpressionMatch m = re.match(tag);
+        if (!m.hasMatch())
+            return QString();
+        return unescape(m.captured(1).isNull() ? m.captured(2) : m.captured(1));
+    }
+
+private:
     Page send(const QByteArray &method, const QUrl &url, const Fields &fields)
     {
         QByteArray body;
