@@ -148,7 +148,7 @@ QString deviceEnterCode(Lang lang, const QString &error, const QString &typed)
     const Text next{"Tiếp tục", "Continue"};
     const QString body =
         errorBlock(error) +
-        QStringLiteral("<p>%1</p>\n<form method=\"get\" action=\"/device\">\n"
+        QStringLiteral("<p>%1</p>\n<form method=\"get\" action=\"device\">\n"
                        "<input type=\"hidden\" name=\"ui_locales\" value=\"%2\">\n"
                        "<label>%3<input type=\"text\" name=\"user_code\" value=\"%4\" "
                        "autocomplete=\"off\" autocapitalize=\"characters\" required></label>\n"
@@ -176,7 +176,7 @@ QString deviceConfirm(Lang lang, const QString &accountName, const QString &clie
         list += QStringLiteral("<li>%1</li>").arg(esc(scopeText(lang, scope)));
     const QString body =
         QStringLiteral("<p>%1</p>\n<p class=\"code\">%2</p>\n<p>%3</p>\n<ul>%4</ul>\n"
-                       "<form method=\"post\" action=\"/device\">\n%5"
+                       "<form method=\"post\" action=\"device\">\n%5"
                        "<button type=\"submit\" name=\"decision\" value=\"approve\">%6</button>\n"
                        "<button type=\"submit\" name=\"decision\" value=\"deny\" "
                        "class=\"secondary\">%7</button>\n</form>\n")
@@ -191,7 +191,7 @@ QString logoutConfirm(Lang lang, const QString &accountName, const Fields &hidde
     const Text question{"Đăng xuất tài khoản <strong>%1</strong> trên trình duyệt này?",
                         "Sign <strong>%1</strong> out on this browser?"};
     const QString body =
-        QStringLiteral("<p>%1</p>\n<form method=\"post\" action=\"/oauth2/logout\">\n%2"
+        QStringLiteral("<p>%1</p>\n<form method=\"post\" action=\"logout\">\n%2"
                        "<button type=\"submit\" name=\"confirm\" value=\"yes\">%3</button>\n"
                        "</form>\n")
             .arg(question.in(lang).arg(esc(accountName)), hiddenFields(hidden),

@@ -23,7 +23,7 @@ using Fields = QList<QPair<QString, QString>>;
 
 struct Login
 {
-    QString action; // where the form posts
+    QString action; // where the form posts, relative to the page (a proxy may add a prefix)
     QString clientName;
     QString username; // prefilled after a failed attempt
     QString error;    // shown above the form

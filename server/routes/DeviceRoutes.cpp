@@ -158,7 +158,7 @@ private:
     {
         return withCsrf(status, [&](const QString &csrf) {
             pages::Login login;
-            login.action = QStringLiteral("/device");
+            login.action = QStringLiteral("device");
             login.clientName = clientName;
             login.error = error;
             login.username = m_form.value(QStringLiteral("username"));

@@ -222,7 +222,7 @@ private:
         bool newCsrf = false;
         const QByteArray csrf = m_auth.csrfToken(m_request, &newCsrf);
         pages::Login login;
-        login.action = QStringLiteral("/oauth2/authorize");
+        login.action = QStringLiteral("authorize");
         login.clientName = m_client->name;
         login.error = error;
         login.username = username;

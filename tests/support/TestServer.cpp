@@ -141,9 +141,13 @@ HttpResult Browser::signIn(const QUrl &authorizeUrl, const QString &username,
     FormFields fields = hiddenFields(page.body);
     fields.append({QStringLiteral("username"), username});
     fields.append({QStringLiteral("password"), password});
-    QUrl action = authorizeUrl;
-    action.setQuery(QString());
-    return post(action, fields);
+    // Where a browser would post: the form's action, resolved against the page's address.
+    static const QRegularExpression form(
+        QStringLiteral("<form method=\"post\" action=\"([^\"]*)\">"));
+    const QRegularExpressionMatch match = form.match(QString::fromUtf8(page.body));
+    if (!match.hasMatch())
+        return page;
+    return post(authorizeUrl.resolved(QUrl(match.captured(1))), fields);
 }
 
 QByteArray rawExchange(const QUrl &baseUrl, const QByteArray &bytes, int timeoutMs,

@@ -61,7 +61,8 @@ public:
     // The hidden fields of the page's form (<input type="hidden" name=".." value="..">).
     static FormFields hiddenFields(const QByteArray &html);
     // Opens authorizeUrl and, if hues-server shows its login form, fills in username and
-    // password and posts it. Returns the last answer: on success a redirect to the client.
+    // password and posts it to the form's action. Returns the last answer: on success a
+    // redirect to the client.
     HttpResult signIn(const QUrl &authorizeUrl, const QString &username, const QString &password);
     QNetworkAccessManager &manager() { return m_manager; }
 
