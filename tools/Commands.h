@@ -9,5 +9,7 @@ const std::vector<Command> &commands();
 
 // Handlers, one file each.
 int runStore(const Context &context, const QString &invocation, const QStringList &args);
+int runLogin(const Context &context, const QString &invocation, const QStringList &args);
+int runWhoami(const Context &context, const QString &invocation, const QStringList &args);
 
 } // namespace tool

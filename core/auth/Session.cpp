@@ -5,7 +5,9 @@
 #include "logging.h"
 #include "securestore/SecureStore.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
 #include <QJsonDocument>
 #include <QTimer>
 
@@ -67,6 +69,14 @@ void Session::setPersistent(bool persistent)
         return;
     m_persistent = persistent;
     Q_EMIT persistentChanged();
+}
+
+QString Session::storageKeyFor(const QString &dataDir, const QString &profile)
+{
+    const QByteArray folder = QDir(dataDir).absolutePath().toUtf8();
+    return QStringLiteral("session:") + profile + QLatin1Char(':') +
+           QString::fromLatin1(
+               QCryptographicHash::hash(folder, QCryptographicHash::Sha256).toHex().left(16));
 }
 
 QByteArray Session::authorization() const
@@ -438,6 +448,7 @@ void Session::persist()
         if (job->error() == platform::SecureStoreJob::NoError) {
             if (generation == m_generation)
                 setPersistent(m_store->isPersistent());
+            Q_EMIT kept(true);
             return;
         }
         qCWarning(lcAuth) << "cannot keep the session in secure storage:" << job->error()
@@ -446,6 +457,7 @@ void Session::persist()
         m_store->remove(m_storageKey);
         if (generation == m_generation)
             setPersistent(false);
+        Q_EMIT kept(false);
     });
 }
 

@@ -47,6 +47,9 @@ public:
 
     // The secure store entry of this session; one per profile. Default "session".
     void setStorageKey(const QString &key) { m_storageKey = key; }
+    // The entry the app and hues-tool use for a profile of a data folder (two installations,
+    // or a test's temporary folder, never share a session): "session:<profile>:<hash>".
+    static QString storageKeyFor(const QString &dataDir, const QString &profile);
 
     // Loads a session kept by an earlier run; emits restored() either way.
     void restore();
@@ -88,6 +91,8 @@ Q_SIGNALS:
     void persistentChanged();
     void userInfoChanged();
     void restored();
+    // A write of the session to the secure store has finished (ok: it is kept there).
+    void kept(bool ok);
     void refreshed();
     // A refresh failed for a reason that may pass (network): the session is kept and tried
     // again later; lastError() says why.
