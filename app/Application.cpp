@@ -1,11 +1,14 @@
 #include "Application.h"
 
+#include "AccountService.h"
 #include "AppSettings.h"
+#include "KioskIdle.h"
 #include "LanguageManager.h"
 #include "QmlForeign.h"
 #include "logging.h"
 #include "net/ApiClient.h"
 #include "net/ServerStatus.h"
+#include "securestore/SecureStore.h"
 #include "store/StoreService.h"
 
 #include <QCommandLineParser>
@@ -56,6 +59,9 @@ Application::~Application()
 {
     // The QML engine goes first: its bindings refer to the services.
     m_engine.reset();
+    // The session leaves the API client it authenticates before the client goes.
+    delete m_kioskIdle;
+    delete m_account;
 }
 
 void Application::fail(const QString &message, int code)
@@ -92,12 +98,17 @@ bool Application::parseArguments(const QStringList &arguments, AppOptions *optio
                                   QStringLiteral("WxH"));
     const QCommandLineOption kiosk(QStringLiteral("kiosk"),
                                    QStringLiteral("Full-screen kiosk mode."));
+    const QCommandLineOption kioskIdle(
+        QStringLiteral("kiosk-idle"),
+        QStringLiteral("Kiosk: seconds without input before a signed-in user is asked whether "
+                       "they are still there, then signed out (default 90)."),
+        QStringLiteral("SECONDS"));
     const QCommandLineOption selfTest(QStringLiteral("self-test"),
                                       QStringLiteral("Load every page, then quit."));
     const QCommandLineOption bench(
         QStringLiteral("bench-startup"),
         QStringLiteral("Print time to first frame and memory, then quit."));
-    p.addOptions({server, dataDir, lang, page, shot, size, kiosk, selfTest, bench});
+    p.addOptions({server, dataDir, lang, page, shot, size, kiosk, kioskIdle, selfTest, bench});
     if (!p.parse(arguments)) {
         fail(p.errorText() + QStringLiteral("\nTry 'hues --help'."), 2);
         return false;
@@ -124,6 +135,16 @@ bool Application::parseArguments(const QStringList &arguments, AppOptions *optio
     o.screenshotFile = p.value(shot);
     o.kiosk = p.isSet(kiosk);
     o.selfTest = p.isSet(selfTest);
+    if (p.isSet(kioskIdle)) {
+        bool ok = false;
+        o.kioskIdleSeconds = p.value(kioskIdle).toInt(&ok);
+        if (!ok || o.kioskIdleSeconds < 1 || o.kioskIdleSeconds > 24 * 3600) {
+            fail(QStringLiteral("bad --kiosk-idle '%1' (seconds, 1 to 86400)")
+                     .arg(p.value(kioskIdle)),
+                 2);
+            return false;
+        }
+    }
     o.benchStartup = p.isSet(bench);
     if (!o.language.isEmpty() && !LanguageManager::supported().contains(o.language)) {
         fail(QStringLiteral("unknown language '%1' (use vi or en)").arg(o.language), 2);
@@ -195,10 +216,28 @@ bool Application::start()
         if (m_engine)
             m_engine->retranslate();
         m_status->retranslate();
+        if (m_account)
+            m_account->retranslate();
     });
+
+    // The account: tokens in the platform's secure store. A kiosk is shared by strangers, so
+    // it keeps a citizen's session for the run only.
+    platform::SecureStore *secureStore = m_injectedSecureStore;
+    if (!secureStore) {
+        secureStore = m_options.kiosk
+                          ? new platform::MemorySecureStore(this)
+                          : platform::SecureStore::create(QStringLiteral("Hue-S"), this);
+    }
+    m_account = new AccountService(m_client, m_store, secureStore, m_options.kiosk, this);
+    if (m_urlOpener)
+        m_account->setUrlOpener(m_urlOpener);
+    m_kioskIdle = new KioskIdle(m_account, m_options.kiosk, m_options.kioskIdleSeconds, this);
+    m_account->restore();
 
     trace("services built");
     AppSettings::setInstance(m_settings);
+    AccountService::setInstance(m_account);
+    KioskIdle::setInstance(m_kioskIdle);
     ServerStatusForeign::s_instance = m_status;
 
     m_engine = std::make_unique<QQmlApplicationEngine>();
@@ -215,6 +254,7 @@ bool Application::start()
     }
     if (m_options.size.isValid())
         win->resize(m_options.size);
+    m_kioskIdle->watch(win);
     if (!m_options.page.isEmpty() && !openPage(m_options.page)) {
         fail(QStringLiteral("unknown page '%1' (known: %2)")
                  .arg(m_options.page, pageNames().join(QStringLiteral(", "))),

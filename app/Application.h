@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QSize>
 #include <QStringList>
+#include <QUrl>
+#include <functional>
 #include <memory>
 
 class QGuiApplication;
@@ -17,10 +19,15 @@ class ServerStatus;
 namespace store {
 class StoreService;
 }
+namespace platform {
+class SecureStore;
+}
 
 namespace hues {
 
+class AccountService;
 class AppSettings;
+class KioskIdle;
 class LanguageManager;
 
 // What the command line asked for.
@@ -33,6 +40,7 @@ struct AppOptions
     QString screenshotFile;
     QSize size;
     bool kiosk = false;
+    int kioskIdleSeconds = 90; // kiosk: idle time before the "Still there?" countdown
     bool selfTest = false;
     bool benchStartup = false;
 };
@@ -61,6 +69,13 @@ public:
     net::ServerStatus *serverStatus() const { return m_status; }
     store::StoreService *store() const { return m_store; }
     AppSettings *settings() const { return m_settings; }
+    AccountService *account() const { return m_account; }
+    KioskIdle *kioskIdle() const { return m_kioskIdle; }
+
+    // Before start(), for tests: where tokens are kept (not owned; default: the platform's
+    // secure store, or memory on a kiosk) and how URLs reach the browser.
+    void setSecureStore(platform::SecureStore *store) { m_injectedSecureStore = store; }
+    void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
 
     // Calls Main.qml's openPage(); false for an unknown page.
     bool openPage(const QString &name);
@@ -82,6 +97,10 @@ private:
     net::ServerStatus *m_status = nullptr;
     store::StoreService *m_store = nullptr;
     AppSettings *m_settings = nullptr;
+    platform::SecureStore *m_injectedSecureStore = nullptr;
+    std::function<bool(const QUrl &)> m_urlOpener;
+    AccountService *m_account = nullptr;
+    KioskIdle *m_kioskIdle = nullptr;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
 };
 

@@ -2,6 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AccountPage</name>
+    <message>
+        <location filename="../qml/Hues/App/AccountPage.qml" line="+55"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One account for every service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sign in to Hue-S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One account for every public service of the city: report a problem, book an appointment, pay a bill and follow what you sent. You sign in on the city&apos;s sign-in page in your browser; the app never sees your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Continue in your browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking your account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in on the page that opened in your browser, then come back here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+144"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Signed in as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Citizen ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>You will need to sign in again next time: this device has no secure storage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+55"/>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Sign out?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your personal data is removed from this device. Reports and payments waiting to be sent are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Catalog</name>
     <message>
         <location filename="../qml/Hues/App/Catalog.qml" line="+10"/>
@@ -194,8 +284,26 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Hues/App/Main.qml" line="+56"/>
+        <location filename="../qml/Hues/App/Main.qml" line="+61"/>
         <source>Hue-S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>Still there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>For your privacy you will be signed out in %n second(s) and your data removed from this kiosk.</source>
+        <translation>
+            <numerusform>For your privacy you will be signed out in %n second and your data removed from this kiosk.</numerusform>
+            <numerusform>For your privacy you will be signed out in %n seconds and your data removed from this kiosk.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>I&apos;m here</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -231,7 +339,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -367,6 +475,79 @@
     </message>
 </context>
 <context>
+    <name>auth::AuthError</name>
+    <message>
+        <location filename="../core/auth/AuthError.cpp" line="+42"/>
+        <source>Cannot reach the sign-in service. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sign-in service is not set up safely, so the app will not use it. Check the server address in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The app could not open your web browser to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing in took too long. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing in was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signing in was refused. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sign-in service refused the request. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The answer from the browser does not belong to this sign-in, so it was ignored. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sign-in service sent an answer the app does not understand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sign-in could not be verified, so the app did not sign you in. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in could not be verified. Check that the date and time of this device are correct, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The code has expired. Start again to get a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing in was refused on the phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hues::AppSettings</name>
     <message>
         <location filename="../app/AppSettings.cpp" line="+74"/>
@@ -402,7 +583,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>Cannot read the CA file %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,6 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>AccountPage</name>
+    <message>
+        <location filename="../qml/Hues/App/AccountPage.qml" line="+55"/>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One account for every service</source>
+        <translation>Một tài khoản cho mọi dịch vụ</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sign in to Hue-S</source>
+        <translation>Đăng nhập vào Hue-S</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One account for every public service of the city: report a problem, book an appointment, pay a bill and follow what you sent. You sign in on the city&apos;s sign-in page in your browser; the app never sees your password.</source>
+        <translation>Một tài khoản cho mọi dịch vụ công của thành phố: phản ánh sự cố, đặt lịch hẹn, thanh toán hóa đơn và theo dõi những gì bạn đã gửi. Bạn đăng nhập trên trang đăng nhập của thành phố trong trình duyệt; ứng dụng không bao giờ thấy mật khẩu của bạn.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Continue in your browser…</source>
+        <translation>Tiếp tục trong trình duyệt…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking your account…</source>
+        <translation>Đang kiểm tra tài khoản…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in on the page that opened in your browser, then come back here.</source>
+        <translation>Hãy đăng nhập trên trang vừa mở trong trình duyệt, rồi quay lại đây.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+144"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Signed in as</source>
+        <translation>Đã đăng nhập với tên</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Citizen ID</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>You will need to sign in again next time: this device has no secure storage.</source>
+        <translation>Lần sau bạn sẽ cần đăng nhập lại: thiết bị này không có kho lưu trữ bảo mật.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+55"/>
+        <source>Sign out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Sign out?</source>
+        <translation>Đăng xuất?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your personal data is removed from this device. Reports and payments waiting to be sent are kept.</source>
+        <translation>Dữ liệu cá nhân của bạn sẽ được xóa khỏi thiết bị này. Các phản ánh và khoản thanh toán đang chờ gửi vẫn được giữ lại.</translation>
+    </message>
+</context>
+<context>
     <name>Catalog</name>
     <message>
         <location filename="../qml/Hues/App/Catalog.qml" line="+10"/>
@@ -194,9 +284,26 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Hues/App/Main.qml" line="+56"/>
+        <location filename="../qml/Hues/App/Main.qml" line="+61"/>
         <source>Hue-S</source>
         <translation>Hue-S</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>Still there?</source>
+        <translation>Bạn vẫn đang ở đây chứ?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>For your privacy you will be signed out in %n second(s) and your data removed from this kiosk.</source>
+        <translation>
+            <numerusform>Để bảo vệ quyền riêng tư, bạn sẽ được đăng xuất sau %n giây và dữ liệu của bạn sẽ được xóa khỏi ki-ốt này.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>I&apos;m here</source>
+        <translation>Tôi vẫn ở đây</translation>
     </message>
 </context>
 <context>
@@ -231,7 +338,7 @@
         <translation>Chưa kiểm tra</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -367,6 +474,79 @@
     </message>
 </context>
 <context>
+    <name>auth::AuthError</name>
+    <message>
+        <location filename="../core/auth/AuthError.cpp" line="+42"/>
+        <source>Cannot reach the sign-in service. Try again in a moment.</source>
+        <translation>Không kết nối được với dịch vụ đăng nhập. Vui lòng thử lại sau giây lát.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sign-in service is not set up safely, so the app will not use it. Check the server address in Settings.</source>
+        <translation>Dịch vụ đăng nhập không được thiết lập an toàn nên ứng dụng sẽ không dùng. Hãy kiểm tra địa chỉ máy chủ trong Cài đặt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The app could not open your web browser to sign in.</source>
+        <translation>Ứng dụng không mở được trình duyệt để đăng nhập.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing in took too long. Please try again.</source>
+        <translation>Đăng nhập mất quá nhiều thời gian. Vui lòng thử lại.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing in was cancelled.</source>
+        <translation>Đã hủy đăng nhập.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signing in was refused. Please try again.</source>
+        <translation>Đăng nhập bị từ chối. Vui lòng thử lại.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sign-in service refused the request. Please sign in again.</source>
+        <translation>Dịch vụ đăng nhập đã từ chối yêu cầu. Vui lòng đăng nhập lại.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The answer from the browser does not belong to this sign-in, so it was ignored. Please sign in again.</source>
+        <translation>Phản hồi từ trình duyệt không thuộc lần đăng nhập này nên đã bị bỏ qua. Vui lòng đăng nhập lại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sign-in service sent an answer the app does not understand.</source>
+        <translation>Dịch vụ đăng nhập gửi một phản hồi mà ứng dụng không hiểu được.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sign-in could not be verified, so the app did not sign you in. Please try again.</source>
+        <translation>Không xác minh được lần đăng nhập nên ứng dụng chưa đăng nhập cho bạn. Vui lòng thử lại.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in could not be verified. Check that the date and time of this device are correct, then try again.</source>
+        <translation>Không xác minh được lần đăng nhập. Hãy kiểm tra ngày giờ của thiết bị có đúng không, rồi thử lại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The code has expired. Start again to get a new one.</source>
+        <translation>Mã đã hết hạn. Hãy bắt đầu lại để nhận mã mới.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing in was refused on the phone.</source>
+        <translation>Đăng nhập đã bị từ chối trên điện thoại.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại.</translation>
+    </message>
+</context>
+<context>
     <name>hues::AppSettings</name>
     <message>
         <location filename="../app/AppSettings.cpp" line="+74"/>
@@ -402,7 +582,7 @@
         <translation>Địa chỉ phải bắt đầu bằng https://</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>Cannot read the CA file %1</source>
         <translation>Không đọc được tệp chứng chỉ CA %1</translation>
     </message>

@@ -4,6 +4,7 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Hues.Ui
 import Hues.App
+import Hues.Services
 
 // The app window: a StackView of pages with a bottom NavBar on phones and a NavRail on wide screens.
 ApplicationWindow {
@@ -42,6 +43,8 @@ ApplicationWindow {
         // Pages are compiled on first use, not at start-up: the home screen comes first.
         const page = name === "settings"
                 ? stack.push(Qt.resolvedUrl("SettingsPage.qml"), { showBack: true }, operation)
+                : name === "account"
+                ? stack.push(Qt.resolvedUrl("AccountPage.qml"), { showBack: true }, operation)
                 : stack.push(Qt.resolvedUrl("ComingSoonPage.qml"), { pageName: name }, operation)
         page.backRequested.connect(() => window.showHome(true))
         return true
@@ -142,6 +145,80 @@ ApplicationWindow {
         HomePage {
             wide: window.wide
             onOpenRequested: name => window.showPage(name, true)
+        }
+    }
+
+    // Kiosk: the signed-in citizen went quiet. Any input (the event filter of KioskIdle sees
+    // it) answers; otherwise the countdown signs them out and the kiosk returns home.
+    Connections {
+        target: KioskIdle
+        function onTimedOut() { window.showHome(false) }
+    }
+
+    Rectangle {
+        id: idleOverlay
+        objectName: "kioskIdleOverlay"
+        anchors.fill: parent
+        z: 1000
+        visible: KioskIdle.warning
+        color: Qt.rgba(0.1, 0.06, 0.16, 0.6)
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: idleTitle.text
+
+        MouseArea {
+            anchors.fill: parent
+            onClicked: KioskIdle.stillHere()
+        }
+
+        Rectangle {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 2 * Theme.spacingL, 560 * Theme.scale)
+            implicitHeight: idleColumn.implicitHeight + 2 * Theme.spacingXl
+            radius: Theme.radiusL
+            color: Theme.surface
+
+            ColumnLayout {
+                id: idleColumn
+                anchors.fill: parent
+                anchors.margins: Theme.spacingXl
+                spacing: Theme.spacingL
+
+                Text {
+                    id: idleTitle
+                    Layout.fillWidth: true
+                    text: qsTr("Still there?")
+                    font.pixelSize: Theme.fontHeadline
+                    font.weight: Font.DemiBold
+                    color: Theme.text
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                }
+                Text {
+                    objectName: "kioskIdleSeconds"
+                    Layout.fillWidth: true
+                    text: KioskIdle.secondsLeft
+                    font.pixelSize: Theme.fontDisplay * 2
+                    font.weight: Font.Bold
+                    color: Theme.primary
+                    horizontalAlignment: Text.AlignHCenter
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("For your privacy you will be signed out in %n second(s) and your data removed from this kiosk.", "", KioskIdle.secondsLeft)
+                    font.pixelSize: Theme.fontBodyLarge
+                    color: Theme.textSecondary
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                }
+                PrimaryButton {
+                    objectName: "kioskIdleStayButton"
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.preferredHeight: Theme.touchTarget + Theme.spacingS
+                    text: qsTr("I'm here")
+                    font.pixelSize: Theme.fontBodyLarge
+                    onClicked: KioskIdle.stillHere()
+                }
+            }
         }
     }
 }

@@ -1,0 +1,203 @@
+#include "AccountService.h"
+
+#include "auth/AuthorizationFlow.h"
+#include "auth/Session.h"
+#include "logging.h"
+#include "net/ApiClient.h"
+#include "securestore/SecureStore.h"
+#include "store/Database.h"
+#include "store/StoreService.h"
+
+#include <QDesktopServices>
+#include <QJSEngine>
+
+namespace hues {
+
+namespace {
+QPointer<AccountService> g_instance;
+} // namespace
+
+AccountService::AccountService(net::ApiClient *client, store::StoreService *store,
+                               platform::SecureStore *secureStore, bool kiosk, QObject *parent)
+    : QObject(parent), m_client(client), m_store(store), m_secureStore(secureStore), m_kiosk(kiosk),
+      m_session(new auth::Session(client, secureStore, this)),
+      m_opener([](const QUrl &url) { return QDesktopServices::openUrl(url); })
+{
+    connect(m_session, &auth::Session::stateChanged, this, &AccountService::stateChanged);
+    connect(m_session, &auth::Session::userInfoChanged, this, &AccountService::userChanged);
+    connect(m_session, &auth::Session::persistentChanged, this, &AccountService::persistentChanged);
+    connect(m_session, &auth::Session::restored, this, [this] {
+        if (m_session->isSignedIn())
+            m_session->fetchUserInfo(); // the name or phone may have changed since
+    });
+    connect(m_session, &auth::Session::signInRequired, this, [this] {
+        // The provider no longer accepts the session: the user signs in again.
+        setError(m_session->lastError());
+        wipeUserData();
+        Q_EMIT signedOut();
+    });
+}
+
+AccountService::~AccountService()
+{
+    if (m_flow)
+        m_flow->disconnect(this);
+}
+
+AccountService *AccountService::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT(g_instance);
+    QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
+    return g_instance;
+}
+
+void AccountService::setInstance(AccountService *instance)
+{
+    g_instance = instance;
+}
+
+void AccountService::restore()
+{
+    m_session->restore();
+}
+
+QString AccountService::issuer() const
+{
+    QString url = m_client->baseUrl().toString(QUrl::StripTrailingSlash);
+    return url;
+}
+
+QString AccountService::clientId() const
+{
+    return m_kiosk ? QStringLiteral("hues-kiosk") : QStringLiteral("hues-app");
+}
+
+AccountService::State AccountService::state() const
+{
+    if (m_flow)
+        return SigningIn;
+    switch (m_session->state()) {
+    case auth::Session::SignedIn:
+        return SignedIn;
+    case auth::Session::Restoring:
+        return SigningIn;
+    case auth::Session::SignedOut:
+        break;
+    }
+    return SignedOut;
+}
+
+bool AccountService::isWaitingForBrowser() const
+{
+    return m_flow && m_flow->state() == auth::AuthorizationFlow::WaitingForBrowser;
+}
+
+QString AccountService::displayName() const
+{
+    return m_session->displayName();
+}
+
+QString AccountService::maskedCitizenId() const
+{
+    return m_session->maskedCitizenId();
+}
+
+QString AccountService::maskedPhone() const
+{
+    return m_session->maskedPhone();
+}
+
+bool AccountService::isPersistent() const
+{
+    return m_session->isPersistent();
+}
+
+void AccountService::setError(const auth::AuthError &error)
+{
+    m_error = error;
+    Q_EMIT errorMessageChanged();
+}
+
+void AccountService::dismissError()
+{
+    if (m_error.isError())
+        setError({});
+}
+
+void AccountService::retranslate()
+{
+    if (m_error.isError())
+        Q_EMIT errorMessageChanged();
+}
+
+void AccountService::signIn()
+{
+    if (m_flow)
+        return;
+    setError({});
+    QString why;
+    if (!auth::OidcProviderInfo::isAcceptableIssuer(issuer(), &why)) {
+        setError(auth::AuthError::make(auth::AuthError::BadProvider, why));
+        return;
+    }
+    auth::OidcClientConfig config;
+    config.issuer = issuer();
+    config.clientId = clientId();
+    config.scopes << QStringLiteral("phone") << QStringLiteral("citizen");
+    m_flow = new auth::AuthorizationFlow(m_client, config, this);
+    m_flow->setBrowser(m_opener);
+    connect(m_flow, &auth::AuthorizationFlow::stateChanged, this, &AccountService::stateChanged);
+    connect(m_flow, &auth::AuthorizationFlow::finished, this, &AccountService::onFlowFinished);
+    qCInfo(lcApp) << "signing in at" << config.issuer << "as client" << config.clientId;
+    m_flow->start();
+    Q_EMIT stateChanged();
+}
+
+void AccountService::onFlowFinished()
+{
+    auth::AuthorizationFlow *flow = m_flow;
+    if (!flow)
+        return;
+    m_flow = nullptr;
+    flow->disconnect(this);
+    flow->deleteLater();
+    if (flow->isOk()) {
+        m_session->begin(flow->result());
+        m_session->fetchUserInfo();
+    } else if (flow->error().kind != auth::AuthError::Cancelled) {
+        qCInfo(lcApp) << "sign-in failed:" << flow->error().detail;
+        setError(flow->error());
+    }
+    Q_EMIT stateChanged();
+}
+
+void AccountService::cancelSignIn()
+{
+    if (!m_flow)
+        return;
+    m_flow->cancel(); // finishes with Cancelled: no message for what the user chose
+}
+
+void AccountService::signOut()
+{
+    cancelSignIn();
+    setError({});
+    const QUrl logout = m_session->signOut();
+    // RP-Initiated Logout: the provider's own session in the browser ends too.
+    if (logout.isValid() && !logout.isEmpty() && !m_opener(logout))
+        qCInfo(lcApp) << "the provider's logout page could not be opened";
+    wipeUserData();
+    Q_EMIT stateChanged();
+    Q_EMIT signedOut();
+}
+
+void AccountService::wipeUserData()
+{
+    // The cache has no owner column: every row may be the user's, so all of it goes. The
+    // outbox stays (what the user sent is theirs to keep sending).
+    store::Database *db = m_store->database();
+    if (db && db->isOpen() && !db->clearCache())
+        qCWarning(lcApp) << "the local cache could not be cleared:" << db->errorString();
+}
+
+} // namespace hues

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "auth/AuthError.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+
+class QQmlEngine;
+class QJSEngine;
+class QTimer;
+
+namespace net {
+class ApiClient;
+}
+namespace platform {
+class SecureStore;
+}
+namespace store {
+class StoreService;
+}
+namespace auth {
+class AuthorizationFlow;
+class Session;
+} // namespace auth
+
+namespace hues {
+
+// The citizen's account as QML sees it: the one auth::Session of the app, signing in through
+// the system browser (code + PKCE, loopback redirect) at the configured city server, and
+// signing out (revocation, provider logout, the user's cached data wiped).
+class AccountService : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Account)
+    QML_SINGLETON
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool busy READ isBusy NOTIFY stateChanged)
+    Q_PROPERTY(bool waitingForBrowser READ isWaitingForBrowser NOTIFY stateChanged)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
+    Q_PROPERTY(QString displayName READ displayName NOTIFY userChanged)
+    Q_PROPERTY(QString maskedCitizenId READ maskedCitizenId NOTIFY userChanged)
+    Q_PROPERTY(QString maskedPhone READ maskedPhone NOTIFY userChanged)
+    Q_PROPERTY(bool persistent READ isPersistent NOTIFY persistentChanged)
+    Q_PROPERTY(bool kiosk READ isKiosk CONSTANT)
+
+public:
+    enum State { SignedOut, SigningIn, SignedIn };
+    Q_ENUM(State)
+    // Opens a URL in the system browser; QDesktopServices::openUrl unless set otherwise.
+    using UrlOpener = std::function<bool(const QUrl &)>;
+
+    AccountService(net::ApiClient *client, store::StoreService *store,
+                   platform::SecureStore *secureStore, bool kiosk, QObject *parent = nullptr);
+    ~AccountService() override;
+
+    // QML gets the instance the application built.
+    static AccountService *create(QQmlEngine *, QJSEngine *);
+    static void setInstance(AccountService *instance);
+
+    void setUrlOpener(UrlOpener opener) { m_opener = std::move(opener); }
+    // Loads the session an earlier run kept, if any.
+    void restore();
+
+    auth::Session *session() const { return m_session; }
+    // The issuer and client this app signs in with (issuer = the city server's base URL).
+    QString issuer() const;
+    QString clientId() const;
+
+    State state() const;
+    bool isBusy() const { return state() == SigningIn; }
+    bool isWaitingForBrowser() const;
+    QString errorMessage() const { return m_error.message(); }
+    QString displayName() const;
+    QString maskedCitizenId() const;
+    QString maskedPhone() const;
+    bool isPersistent() const;
+    bool isKiosk() const { return m_kiosk; }
+
+    Q_INVOKABLE void signIn();
+    Q_INVOKABLE void cancelSignIn();
+    Q_INVOKABLE void signOut();
+    Q_INVOKABLE void dismissError();
+
+    // The language changed: the error message is read again.
+    void retranslate();
+
+Q_SIGNALS:
+    void stateChanged();
+    void errorMessageChanged();
+    void userChanged();
+    void persistentChanged();
+    // The user signed out (or was signed out) and their local data is gone.
+    void signedOut();
+
+private:
+    void setError(const auth::AuthError &error);
+    void onFlowFinished();
+    void wipeUserData();
+
+    net::ApiClient *m_client;
+    store::StoreService *m_store;
+    platform::SecureStore *m_secureStore;
+    bool m_kiosk;
+    auth::Session *m_session;
+    QPointer<auth::AuthorizationFlow> m_flow;
+    UrlOpener m_opener;
+    auth::AuthError m_error;
+};
+
+} // namespace hues
