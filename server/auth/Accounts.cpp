@@ -63,7 +63,7 @@ std::optional<Account> Accounts::checkPassword(const QString &username,
                                                const QString &password) const
 {
     QString hash;
-    const std::optional<Account> account =
+    std::optional<Account> account =
         select(QStringLiteral("username"), username.trimmed().toLower(), &hash);
     if (!account || hash.isEmpty()) {
         PasswordHash::burn(password.toUtf8());

@@ -21,7 +21,7 @@ struct Session;
 class DeviceCodes
 {
 public:
-    static constexpr qint64 kLifetimeMs = 10 * 60 * 1000;
+    static constexpr qint64 kLifetimeMs = 10LL * 60 * 1000;
     static constexpr int kIntervalS = 5;
     static constexpr int kSlowDownStepS = 5; // RFC 8628 §3.5
 

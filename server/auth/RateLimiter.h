@@ -13,7 +13,7 @@ namespace hues::server::auth {
 class RateLimiter
 {
 public:
-    static constexpr qint64 kWindowMs = 15 * 60 * 1000;
+    static constexpr qint64 kWindowMs = 15LL * 60 * 1000;
     static constexpr int kPerAccount = 5;
     static constexpr int kPerAddress = 20;
     static constexpr int kUserCodesPerAddress = 10;

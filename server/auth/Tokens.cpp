@@ -12,6 +12,8 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace hues::server::auth {
 
 struct Tokens::Family
@@ -42,11 +44,8 @@ bool validVerifier(const QString &verifier)
 
 bool scopesWithin(const QStringList &asked, const QStringList &allowed)
 {
-    for (const QString &scope : asked) {
-        if (!allowed.contains(scope))
-            return false;
-    }
-    return true;
+    return std::all_of(asked.begin(), asked.end(),
+                       [&allowed](const QString &scope) { return allowed.contains(scope); });
 }
 
 } // namespace
@@ -60,7 +59,7 @@ QString Tokens::createCode(const OAuthClient &client, const Session &session,
                            const QString &redirectUri, const QStringList &scopes,
                            const QString &nonce, const QString &codeChallenge)
 {
-    const QString code = QString::fromLatin1(jose::randomToken(32));
+    QString code = QString::fromLatin1(jose::randomToken(32));
     const qint64 now = nowMs();
     if (!m_db.exec(QStringLiteral("INSERT INTO auth_codes (code_hash, client_id, account_id, "
                                   "session_id, redirect_uri, scope, nonce, code_challenge, "
@@ -463,7 +462,7 @@ std::optional<AccessToken> Tokens::verifyAccess(QByteArrayView token, QString *e
     access.clientId = claims->value(QStringLiteral("client_id")).toString();
     access.isUser = !query.value(2).isNull();
     parseScope(claims->value(QStringLiteral("scope")).toString(), &access.scopes);
-    for (const QJsonValue &role : claims->value(QStringLiteral("roles")).toArray())
+    for (const auto &role : claims->value(QStringLiteral("roles")).toArray())
         access.roles.append(role.toString());
     return access;
 }
@@ -474,7 +473,7 @@ std::optional<QJsonObject> Tokens::verifyIdTokenHint(QByteArrayView token, QStri
         jose::verifyJws(token, m_keys.publicKeys(), {QStringLiteral("ES256")}, error);
     if (!verified)
         return std::nullopt;
-    const auto claims = jose::parseJsonObject(verified->payload, error);
+    auto claims = jose::parseJsonObject(verified->payload, error);
     if (!claims)
         return std::nullopt;
     // RP-Initiated Logout §2: an expired ID token is still a good hint.

@@ -70,7 +70,7 @@ class Tokens
 public:
     static constexpr qint64 kAccessLifetimeS = 300;
     static constexpr qint64 kIdTokenLifetimeS = 600;
-    static constexpr qint64 kCodeLifetimeMs = 5 * 60 * 1000;
+    static constexpr qint64 kCodeLifetimeMs = 5LL * 60 * 1000;
     static constexpr qint64 kRefreshAbsoluteMs = 30LL * 24 * 3600 * 1000;
     static constexpr qint64 kRefreshIdleMs = 14LL * 24 * 3600 * 1000;
 

@@ -801,7 +801,7 @@ private slots:
         QSqlQuery lifetime(server.database());
         QVERIFY(lifetime.exec(QStringLiteral("SELECT expires_at - created_at FROM auth_codes")));
         QVERIFY(lifetime.next());
-        QVERIFY(lifetime.value(0).toLongLong() <= 10 * 60 * 1000);
+        QVERIFY(lifetime.value(0).toLongLong() <= 10LL * 60 * 1000);
         lifetime.finish();
         QVERIFY(exec(server, QStringLiteral("UPDATE auth_codes SET expires_at = 0")));
         const HttpResult refused = tokenRequest(

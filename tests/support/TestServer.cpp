@@ -135,7 +135,7 @@ FormFields Browser::hiddenFields(const QByteArray &html)
 HttpResult Browser::signIn(const QUrl &authorizeUrl, const QString &username,
                            const QString &password)
 {
-    const HttpResult page = get(authorizeUrl);
+    HttpResult page = get(authorizeUrl);
     if (page.status != 200 || !page.body.contains("name=\"password\""))
         return page;
     FormFields fields = hiddenFields(page.body);
