@@ -366,23 +366,24 @@ void Session::fetchUserInfo()
 {
     if (m_state != SignedIn || m_provider.userinfoEndpoint.isEmpty())
         return;
-    const int generation = m_generation;
-    auto send = std::make_shared<std::function<void(bool)>>();
-    *send = [this, generation, send](bool mayRenew) {
-        net::ApiRequest request;
-        request.url = m_provider.userinfoEndpoint;
-        request.authorization = authorization();
-        net::ApiReply *reply = m_client->send(request);
-        connect(
-            reply, &net::ApiReply::finished, this,
-            [this, reply, generation, send, mayRenew, used = request.authorization] {
+    requestUserInfo(m_generation, true);
+}
+
+void Session::requestUserInfo(int generation, bool mayRenew)
+{
+    net::ApiRequest request;
+    request.url = m_provider.userinfoEndpoint;
+    request.authorization = authorization();
+    net::ApiReply *reply = m_client->send(request);
+    connect(reply, &net::ApiReply::finished, this,
+            [this, reply, generation, mayRenew, used = request.authorization] {
                 reply->deleteLater();
                 if (generation != m_generation)
                     return;
                 if (reply->error().kind == net::ApiError::Unauthorized && mayRenew) {
-                    renewAfterUnauthorized(used, [this, generation, send](bool ok) {
+                    renewAfterUnauthorized(used, [this, generation](bool ok) {
                         if (ok && generation == m_generation)
-                            (*send)(false);
+                            requestUserInfo(generation, false);
                     });
                     return;
                 }
@@ -390,25 +391,26 @@ void Session::fetchUserInfo()
                     m_lastError = AuthError::fromReply(reply->error(), QStringLiteral("userinfo"));
                     return;
                 }
-                const QJsonObject info = reply->json().object();
-                // Core §5.3.2: userinfo for another user than the ID token's is not used.
-                if (info.value(QLatin1String("sub")).toString() != m_subject) {
-                    m_lastError = AuthError::make(AuthError::IdTokenSubject,
-                                                  QStringLiteral("userinfo is for another user"));
-                    qCWarning(lcAuth) << "userinfo refused: another subject";
-                    return;
-                }
-                const QString name = cleanText(info.value(QLatin1String("name")), 200);
-                if (!name.isEmpty())
-                    m_name = name;
-                m_maskedCitizenId =
-                    maskCitizenId(cleanText(info.value(QLatin1String("citizen_id")), 32));
-                m_maskedPhone = maskPhone(cleanText(info.value(QLatin1String("phone_number")), 32));
-                persist();
-                Q_EMIT userInfoChanged();
+                applyUserInfo(reply->json().object());
             });
-    };
-    (*send)(true);
+}
+
+void Session::applyUserInfo(const QJsonObject &info)
+{
+    // Core §5.3.2: userinfo for another user than the ID token's is not used.
+    if (info.value(QLatin1String("sub")).toString() != m_subject) {
+        m_lastError = AuthError::make(AuthError::IdTokenSubject,
+                                      QStringLiteral("userinfo is for another user"));
+        qCWarning(lcAuth) << "userinfo refused: another subject";
+        return;
+    }
+    const QString name = cleanText(info.value(QLatin1String("name")), 200);
+    if (!name.isEmpty())
+        m_name = name;
+    m_maskedCitizenId = maskCitizenId(cleanText(info.value(QLatin1String("citizen_id")), 32));
+    m_maskedPhone = maskPhone(cleanText(info.value(QLatin1String("phone_number")), 32));
+    persist();
+    Q_EMIT userInfoChanged();
 }
 
 QString Session::maskCitizenId(const QString &id)

@@ -110,6 +110,8 @@ private:
     void endSession(const AuthError &why);
     void forget();
     void persist();
+    void requestUserInfo(int generation, bool mayRenew);
+    void applyUserInfo(const QJsonObject &info);
     QByteArray serialize() const;
     bool deserialize(const QByteArray &blob);
     IdTokenVerifier *verifier();
