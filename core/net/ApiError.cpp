@@ -21,7 +21,7 @@ bool ApiError::isTransient() const
 
 QString ApiError::message() const
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("ApiError", text); };
+    auto tr = [](const char *text) { return QCoreApplication::translate("net::ApiError", text); };
     switch (kind) {
     case None:
         return {};
