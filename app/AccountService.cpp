@@ -1,6 +1,7 @@
 #include "AccountService.h"
 
 #include "auth/AuthorizationFlow.h"
+#include "auth/DeviceFlow.h"
 #include "auth/Session.h"
 #include "logging.h"
 #include "net/ApiClient.h"
@@ -8,8 +9,10 @@
 #include "store/Database.h"
 #include "store/StoreService.h"
 
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QJSEngine>
+#include <QTimer>
 
 namespace hues {
 
@@ -21,8 +24,11 @@ AccountService::AccountService(net::ApiClient *client, store::StoreService *stor
                                platform::SecureStore *secureStore, bool kiosk, QObject *parent)
     : QObject(parent), m_client(client), m_store(store), m_secureStore(secureStore), m_kiosk(kiosk),
       m_session(new auth::Session(client, secureStore, this)),
-      m_opener([](const QUrl &url) { return QDesktopServices::openUrl(url); })
+      m_opener([](const QUrl &url) { return QDesktopServices::openUrl(url); }),
+      m_countdown(new QTimer(this))
 {
+    m_countdown->setInterval(1000);
+    connect(m_countdown, &QTimer::timeout, this, &AccountService::updateExpiresIn);
     connect(m_session, &auth::Session::stateChanged, this, &AccountService::stateChanged);
     connect(m_session, &auth::Session::userInfoChanged, this, &AccountService::userChanged);
     connect(m_session, &auth::Session::persistentChanged, this, &AccountService::persistentChanged);
@@ -42,6 +48,8 @@ AccountService::~AccountService()
 {
     if (m_flow)
         m_flow->disconnect(this);
+    if (m_deviceFlow)
+        m_deviceFlow->disconnect(this);
 }
 
 AccountService *AccountService::create(QQmlEngine *, QJSEngine *)
@@ -74,7 +82,7 @@ QString AccountService::clientId() const
 
 AccountService::State AccountService::state() const
 {
-    if (m_flow)
+    if (m_flow || m_deviceFlow)
         return SigningIn;
     switch (m_session->state()) {
     case auth::Session::SignedIn:
@@ -132,7 +140,7 @@ void AccountService::retranslate()
 
 void AccountService::signIn()
 {
-    if (m_flow)
+    if (m_flow || m_deviceFlow)
         return;
     setError({});
     QString why;
@@ -181,6 +189,7 @@ void AccountService::cancelSignIn()
 void AccountService::signOut()
 {
     cancelSignIn();
+    cancelDeviceSignIn();
     setError({});
     const QUrl logout = m_session->signOut();
     // RP-Initiated Logout: the provider's own session in the browser ends too.
@@ -189,6 +198,91 @@ void AccountService::signOut()
     wipeUserData();
     Q_EMIT stateChanged();
     Q_EMIT signedOut();
+}
+
+bool AccountService::isDeviceSignInActive() const
+{
+    return !m_deviceFlow.isNull();
+}
+
+QString AccountService::userCode() const
+{
+    return m_deviceFlow ? m_deviceFlow->userCode() : QString();
+}
+
+QString AccountService::verificationUri() const
+{
+    return m_deviceFlow ? m_deviceFlow->verificationUri().toString() : QString();
+}
+
+QString AccountService::verificationUriComplete() const
+{
+    return m_deviceFlow ? m_deviceFlow->verificationUriComplete().toString() : QString();
+}
+
+void AccountService::startDeviceSignIn()
+{
+    if (m_flow || m_deviceFlow)
+        return;
+    setError({});
+    QString why;
+    if (!auth::OidcProviderInfo::isAcceptableIssuer(issuer(), &why)) {
+        setError(auth::AuthError::make(auth::AuthError::BadProvider, why));
+        return;
+    }
+    auth::OidcClientConfig config;
+    config.issuer = issuer();
+    config.clientId = QStringLiteral("hues-kiosk"); // the client registered for the device grant
+    config.scopes << QStringLiteral("phone") << QStringLiteral("citizen");
+    m_deviceFlow = new auth::DeviceFlow(m_client, config, this);
+    connect(m_deviceFlow, &auth::DeviceFlow::codeReady, this, [this] {
+        updateExpiresIn();
+        m_countdown->start();
+        Q_EMIT deviceCodeChanged();
+    });
+    connect(m_deviceFlow, &auth::DeviceFlow::finished, this, &AccountService::onDeviceFlowFinished);
+    qCInfo(lcApp) << "device sign-in at" << config.issuer << "as client" << config.clientId;
+    m_deviceFlow->start();
+    Q_EMIT stateChanged();
+    Q_EMIT deviceCodeChanged();
+}
+
+void AccountService::cancelDeviceSignIn()
+{
+    if (m_deviceFlow)
+        m_deviceFlow->cancel(); // finishes with Cancelled
+}
+
+void AccountService::updateExpiresIn()
+{
+    const qint64 left =
+        m_deviceFlow ? m_deviceFlow->expiresAt() - QDateTime::currentSecsSinceEpoch() : 0;
+    const int seconds = int(qMax<qint64>(0, left));
+    if (seconds == m_expiresIn)
+        return;
+    m_expiresIn = seconds;
+    Q_EMIT expiresInChanged();
+}
+
+void AccountService::onDeviceFlowFinished()
+{
+    auth::DeviceFlow *flow = m_deviceFlow;
+    if (!flow)
+        return;
+    m_deviceFlow = nullptr;
+    m_countdown->stop();
+    flow->disconnect(this);
+    flow->deleteLater();
+    if (flow->isOk()) {
+        m_session->begin(flow->result());
+        m_session->fetchUserInfo();
+    } else if (flow->error().kind != auth::AuthError::Cancelled) {
+        qCInfo(lcApp) << "device sign-in failed:" << flow->error().detail;
+        setError(flow->error());
+    }
+    updateExpiresIn();
+    Q_EMIT stateChanged();
+    Q_EMIT deviceCodeChanged();
 }
 
 void AccountService::wipeUserData()

@@ -24,6 +24,7 @@ class StoreService;
 }
 namespace auth {
 class AuthorizationFlow;
+class DeviceFlow;
 class Session;
 } // namespace auth
 
@@ -46,6 +47,13 @@ class AccountService : public QObject
     Q_PROPERTY(QString maskedPhone READ maskedPhone NOTIFY userChanged)
     Q_PROPERTY(bool persistent READ isPersistent NOTIFY persistentChanged)
     Q_PROPERTY(bool kiosk READ isKiosk CONSTANT)
+    // Device sign-in (RFC 8628), for kiosks: the code to show and how long it lasts.
+    Q_PROPERTY(bool deviceSignInActive READ isDeviceSignInActive NOTIFY stateChanged)
+    Q_PROPERTY(QString userCode READ userCode NOTIFY deviceCodeChanged)
+    Q_PROPERTY(QString verificationUri READ verificationUri NOTIFY deviceCodeChanged)
+    Q_PROPERTY(
+        QString verificationUriComplete READ verificationUriComplete NOTIFY deviceCodeChanged)
+    Q_PROPERTY(int expiresIn READ expiresIn NOTIFY expiresInChanged)
 
 public:
     enum State { SignedOut, SigningIn, SignedIn };
@@ -79,11 +87,20 @@ public:
     QString maskedPhone() const;
     bool isPersistent() const;
     bool isKiosk() const { return m_kiosk; }
+    bool isDeviceSignInActive() const;
+    QString userCode() const;
+    QString verificationUri() const;
+    QString verificationUriComplete() const;
+    int expiresIn() const { return m_expiresIn; } // seconds left for the user code
 
     Q_INVOKABLE void signIn();
     Q_INVOKABLE void cancelSignIn();
     Q_INVOKABLE void signOut();
     Q_INVOKABLE void dismissError();
+    // Sign-in with a phone: a code (and a QR code of the URL with it) for the citizen to open
+    // and approve on their phone while the kiosk polls.
+    Q_INVOKABLE void startDeviceSignIn();
+    Q_INVOKABLE void cancelDeviceSignIn();
 
     // The language changed: the error message is read again.
     void retranslate();
@@ -93,12 +110,16 @@ Q_SIGNALS:
     void errorMessageChanged();
     void userChanged();
     void persistentChanged();
+    void deviceCodeChanged();
+    void expiresInChanged();
     // The user signed out (or was signed out) and their local data is gone.
     void signedOut();
 
 private:
     void setError(const auth::AuthError &error);
     void onFlowFinished();
+    void onDeviceFlowFinished();
+    void updateExpiresIn();
     void wipeUserData();
 
     net::ApiClient *m_client;
@@ -107,7 +128,10 @@ private:
     bool m_kiosk;
     auth::Session *m_session;
     QPointer<auth::AuthorizationFlow> m_flow;
+    QPointer<auth::DeviceFlow> m_deviceFlow;
     UrlOpener m_opener;
+    QTimer *m_countdown;
+    int m_expiresIn = 0;
     auth::AuthError m_error;
 };
 

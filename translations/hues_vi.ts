@@ -14,7 +14,7 @@
         <translation>Một tài khoản cho mọi dịch vụ</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Retry</source>
         <translation>Thử lại</translation>
     </message>
@@ -24,17 +24,53 @@
         <translation>Đăng nhập vào Hue-S</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>One account for every public service of the city. Sign in with your phone: scan a code, approve on the phone, and this kiosk signs you in. You are signed out when you leave.</source>
+        <translation>Một tài khoản cho mọi dịch vụ công của thành phố. Đăng nhập bằng điện thoại: quét mã, xác nhận trên điện thoại, và ki-ốt này sẽ đăng nhập cho bạn. Bạn sẽ được đăng xuất khi rời đi.</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>One account for every public service of the city: report a problem, book an appointment, pay a bill and follow what you sent. You sign in on the city&apos;s sign-in page in your browser; the app never sees your password.</source>
         <translation>Một tài khoản cho mọi dịch vụ công của thành phố: phản ánh sự cố, đặt lịch hẹn, thanh toán hóa đơn và theo dõi những gì bạn đã gửi. Bạn đăng nhập trên trang đăng nhập của thành phố trong trình duyệt; ứng dụng không bao giờ thấy mật khẩu của bạn.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
+        <location line="+46"/>
+        <source>Sign in with your phone</source>
+        <translation>Đăng nhập bằng điện thoại</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>QR code to sign in with your phone</source>
+        <translation>Mã QR để đăng nhập bằng điện thoại</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Getting a code…</source>
+        <translation>Đang lấy mã…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Scan the code with your phone&apos;s camera, sign in on the page it opens and approve. This screen continues by itself.</source>
+        <translation>Quét mã bằng camera điện thoại, đăng nhập trên trang vừa mở và xác nhận. Màn hình này sẽ tự chuyển tiếp.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Code: %1</source>
+        <translation>Mã: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The code is valid for %1 more.</source>
+        <translation>Mã còn hiệu lực trong %1.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Continue in your browser…</source>
         <translation>Tiếp tục trong trình duyệt…</translation>
     </message>
@@ -49,13 +85,19 @@
         <translation>Hãy đăng nhập trên trang vừa mở trong trình duyệt, rồi quay lại đây.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-24"/>
+        <location line="+34"/>
         <location line="+144"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-216"/>
+        <source>Or open this address on any device and enter the code:</source>
+        <translation>Hoặc mở địa chỉ này trên thiết bị bất kỳ và nhập mã:</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>Signed in as</source>
         <translation>Đã đăng nhập với tên</translation>
     </message>

@@ -238,6 +238,7 @@ private Q_SLOTS:
     void sessionIsRestoredAfterRestart();
     void unreachableServerShowsErrorAndRetry();
     void kioskIdleSignsOut();
+    void kioskDeviceSignIn();
 
 private:
     struct Run
@@ -524,6 +525,77 @@ void TstE2eAccount::kioskIdleSignsOut()
     QTRY_COMPARE(window->property("currentPage").toString(), QStringLiteral("home"));
     QCOMPARE(cacheRows(run.app.get()), 0);
     QTRY_VERIFY(!holdsSession(&store));
+}
+
+void TstE2eAccount::kioskDeviceSignIn()
+{
+    QTemporaryDir data;
+    platform::MemorySecureStore store;
+    Run run;
+    startApp(run, data.path(), &store, m_server->baseUrl().toString(), QSize(1920, 1080), true);
+    QQuickWindow *window = run.app->window();
+    AccountService *account = run.app->account();
+    QTRY_COMPARE(account->state(), AccountService::SignedOut);
+    // A kiosk signs in with the citizen's phone, not a browser of its own.
+    QVERIFY(!findVisible(window, QStringLiteral("accountSignInButton")));
+    QVERIFY(click(window, findVisible(window, QStringLiteral("deviceSignInButton"))));
+
+    QString userCode;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !(userCode = textOf(window, QStringLiteral("deviceUserCode"))).isEmpty(), 15000);
+    QVERIFY2(
+        QRegularExpression(QStringLiteral("^[A-Z0-9]{4}-[A-Z0-9]{4}$")).match(userCode).hasMatch(),
+        qPrintable(userCode));
+    QQuickItem *qr = findVisible(window, QStringLiteral("deviceQr"));
+    QVERIFY(qr);
+    QVERIFY(qr->property("valid").toBool());
+    const QUrl complete(qr->property("text").toString());
+    QVERIFY2(complete.toString().startsWith(m_server->baseUrl().toString()),
+             qPrintable(complete.toString()));
+    QCOMPARE(QUrlQuery(complete).queryItemValue(QStringLiteral("user_code")), userCode);
+    QVERIFY(findVisible(window, QStringLiteral("deviceCancel")));
+    QVERIFY(account->expiresIn() > 60);
+    grab(window, QStringLiteral("kiosk-device-sign-in-vi.png"));
+
+    // The citizen's phone: the code typed on the verification page, sign in, approve.
+    PlayBrowser phone;
+    const QUrl device = m_server->url(QStringLiteral("/device"));
+    QUrl withCode = device;
+    withCode.setQuery(QStringLiteral("user_code=") + userCode);
+    const HttpResult login = phone.get(withCode);
+    QCOMPARE(login.status, 200);
+    QVERIFY(login.body.contains("name=\"password\""));
+    const HttpResult confirm = phone.submit(
+        device, login.body,
+        {{QStringLiteral("username"), kCitizen}, {QStringLiteral("password"), kCitizenPassword}});
+    QCOMPARE(confirm.status, 200);
+    QVERIFY(confirm.body.contains("decision"));
+    const HttpResult done = phone.submit(device, confirm.body,
+                                         {{QStringLiteral("decision"), QStringLiteral("approve")}});
+    QCOMPARE(done.status, 200);
+
+    // The kiosk's next poll gets the tokens.
+    QTRY_COMPARE_WITH_TIMEOUT(account->state(), AccountService::SignedIn, 30000);
+    QTRY_COMPARE(textOf(window, QStringLiteral("accountName")), kCitizenName);
+    QTRY_COMPARE(textOf(window, QStringLiteral("accountCitizenId")),
+                 QStringLiteral("•••••••••234"));
+    QVERIFY(!findVisible(window, QStringLiteral("deviceQr")));
+    // A kiosk keeps nothing for next time, and says nothing about it.
+    QVERIFY(!findVisible(window, QStringLiteral("accountNotPersistent")));
+    QCOMPARE(account->session()->clientId(), QStringLiteral("hues-kiosk"));
+
+    // Starting again and cancelling leaves the kiosk signed out, without an error.
+    QVERIFY(click(window, findVisible(window, QStringLiteral("accountSignOutButton"))));
+    QQuickItem *yes = nullptr;
+    QTRY_VERIFY((yes = findVisible(window, QStringLiteral("confirmSignOutButton"))));
+    QVERIFY(click(window, yes));
+    QTRY_COMPARE(account->state(), AccountService::SignedOut);
+    QVERIFY(click(window, findVisible(window, QStringLiteral("deviceSignInButton"))));
+    QTRY_VERIFY_WITH_TIMEOUT(findVisible(window, QStringLiteral("deviceUserCode")), 15000);
+    QVERIFY(click(window, findVisible(window, QStringLiteral("deviceCancel"))));
+    QTRY_COMPARE(account->state(), AccountService::SignedOut);
+    QVERIFY(findVisible(window, QStringLiteral("deviceSignInButton")));
+    QVERIFY(!findVisible(window, QStringLiteral("accountError")));
 }
 
 QTEST_MAIN(TstE2eAccount)

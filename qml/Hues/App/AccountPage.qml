@@ -70,8 +70,12 @@ Item {
 
             ColumnLayout {
                 id: column
-                x: Math.max(Theme.spacingL, (flick.width - Theme.contentMaxWidth * 0.6) / 2)
-                y: Theme.spacingL
+                // Wider for the QR code beside the user code on a kiosk.
+                x: Math.max(Theme.spacingL, (flick.width - Theme.contentMaxWidth
+                                             * (Account.deviceSignInActive ? 0.8 : 0.6)) / 2)
+                // The device sign-in sits in the middle of a kiosk's screen.
+                y: Account.deviceSignInActive ? Math.max(Theme.spacingL, (flick.height - implicitHeight) / 2)
+                                              : Theme.spacingL
                 width: flick.width - 2 * x
                 spacing: Theme.spacingL
 
@@ -84,7 +88,7 @@ Item {
                     actionText: qsTr("Retry")
                     actionObjectName: "accountRetry"
                     dismissible: true
-                    onActionClicked: Account.signIn()
+                    onActionClicked: Account.kiosk ? Account.startDeviceSignIn() : Account.signIn()
                     onDismissed: Account.dismissError()
                 }
 
@@ -95,17 +99,132 @@ Item {
                     visible: Account.state === Account.SignedOut
                     glyph: "person"
                     title: qsTr("Sign in to Hue-S")
-                    body: qsTr("One account for every public service of the city: report a problem, book an appointment, pay a bill and follow what you sent. You sign in on the city's sign-in page in your browser; the app never sees your password.")
+                    body: Account.kiosk
+                          ? qsTr("One account for every public service of the city. Sign in with your phone: scan a code, approve on the phone, and this kiosk signs you in. You are signed out when you leave.")
+                          : qsTr("One account for every public service of the city: report a problem, book an appointment, pay a bill and follow what you sent. You sign in on the city's sign-in page in your browser; the app never sees your password.")
                 }
                 PrimaryButton {
                     objectName: "accountSignInButton"
                     Layout.alignment: Qt.AlignHCenter
                     Layout.preferredWidth: Math.min(column.width, 360 * Theme.scale)
                     Layout.preferredHeight: Theme.touchTarget + Theme.spacingS
-                    visible: Account.state === Account.SignedOut
+                    // A kiosk has no browser for the citizen: it signs in with their phone.
+                    visible: Account.state === Account.SignedOut && !Account.kiosk
                     text: qsTr("Sign in")
                     font.pixelSize: Theme.fontBodyLarge
                     onClicked: Account.signIn()
+                }
+                PrimaryButton {
+                    objectName: "deviceSignInButton"
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.preferredWidth: Math.min(column.width, 420 * Theme.scale)
+                    Layout.preferredHeight: Theme.touchTarget + Theme.spacingS
+                    visible: Account.state === Account.SignedOut && Account.kiosk
+                    text: qsTr("Sign in with your phone")
+                    font.pixelSize: Theme.fontBodyLarge
+                    onClicked: Account.startDeviceSignIn()
+                }
+
+                // Device sign-in: the QR code and the user code, until the phone approves.
+                GridLayout {
+                    id: deviceView
+                    objectName: "deviceSignIn"
+                    Layout.fillWidth: true
+                    visible: Account.deviceSignInActive
+                    columns: column.width >= 900 ? 2 : 1
+                    columnSpacing: Theme.spacingXxl
+                    rowSpacing: Theme.spacingL
+
+                    Rectangle {
+                        Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
+                        implicitWidth: Math.min(column.width, 460 * Theme.scale)
+                        implicitHeight: implicitWidth
+                        radius: Theme.radiusL
+                        color: "white"
+                        border.width: 1
+                        border.color: Theme.outline
+
+                        QrCode {
+                            objectName: "deviceQr"
+                            anchors.fill: parent
+                            anchors.margins: Theme.spacingL
+                            visible: Account.verificationUriComplete !== ""
+                            text: Account.verificationUriComplete
+                            Accessible.name: qsTr("QR code to sign in with your phone")
+                        }
+                        LoadingIndicator {
+                            anchors.centerIn: parent
+                            running: Account.deviceSignInActive && Account.userCode === ""
+                            text: qsTr("Getting a code…")
+                        }
+                    }
+
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        Layout.alignment: Qt.AlignVCenter
+                        spacing: Theme.spacingL
+
+                        Text {
+                            Layout.fillWidth: true
+                            text: qsTr("Sign in with your phone")
+                            font.pixelSize: Theme.fontHeadline
+                            font.weight: Font.DemiBold
+                            color: Theme.text
+                            wrapMode: Text.WordWrap
+                            Accessible.role: Accessible.Heading
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            text: qsTr("Scan the code with your phone's camera, sign in on the page it opens and approve. This screen continues by itself.")
+                            font.pixelSize: Theme.fontBodyLarge
+                            color: Theme.textSecondary
+                            wrapMode: Text.WordWrap
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            visible: Account.verificationUri !== ""
+                            text: qsTr("Or open this address on any device and enter the code:")
+                            font.pixelSize: Theme.fontBodyLarge
+                            color: Theme.text
+                            wrapMode: Text.WordWrap
+                        }
+                        Text {
+                            objectName: "deviceVerificationUri"
+                            Layout.fillWidth: true
+                            visible: text !== ""
+                            text: Account.verificationUri
+                            font.pixelSize: Theme.fontBodyLarge
+                            font.weight: Font.DemiBold
+                            color: Theme.secondary
+                            wrapMode: Text.WrapAnywhere
+                        }
+                        Text {
+                            objectName: "deviceUserCode"
+                            Layout.fillWidth: true
+                            text: Account.userCode
+                            visible: text !== ""
+                            font.pixelSize: Theme.fontDisplay * 2
+                            font.weight: Font.Bold
+                            font.family: "Noto Sans Mono"
+                            font.letterSpacing: 4
+                            color: Theme.primary
+                            Accessible.name: qsTr("Code: %1").arg(Account.userCode.split("").join(" "))
+                        }
+                        Text {
+                            objectName: "deviceExpiresIn"
+                            Layout.fillWidth: true
+                            visible: Account.userCode !== ""
+                            text: qsTr("The code is valid for %1 more.")
+                                  .arg(Math.floor(Account.expiresIn / 60) + ":" + String(Account.expiresIn % 60).padStart(2, "0"))
+                            font.pixelSize: Theme.fontBody
+                            color: Account.expiresIn < 60 ? Theme.warning : Theme.textSecondary
+                        }
+                        SecondaryButton {
+                            objectName: "deviceCancel"
+                            text: qsTr("Cancel")
+                            onClicked: Account.cancelDeviceSignIn()
+                        }
+                    }
                 }
 
                 // Signing in: the browser has the user now, or a kept session is being checked.
@@ -113,7 +232,7 @@ Item {
                     objectName: "accountSigningIn"
                     Layout.fillWidth: true
                     Layout.topMargin: Theme.spacingXxl
-                    visible: Account.state === Account.SigningIn
+                    visible: Account.state === Account.SigningIn && !Account.deviceSignInActive
                     spacing: Theme.spacingL
 
                     LoadingIndicator {
