@@ -129,17 +129,6 @@ TokenResult Tokens::redeemCode(const OAuthClient &client, const QString &code,
     if (jose::pkceChallengeS256(verifier.toLatin1()) != challenge)
         return invalid(QStringLiteral("code_verifier does not match the code_challenge"));
 
-    // One-time: only the request whose UPDATE changes the row gets tokens.
-    QSqlQuery claim(m_db.connection());
-    if (!m_db.exec(claim,
-                   QStringLiteral("UPDATE auth_codes SET used_at = ? WHERE code_hash = ? AND "
-                                  "used_at IS NULL"),
-                   {nowMs(), hash}))
-        return TokenResult::failure(QStringLiteral("server_error"),
-                                    QStringLiteral("the code cannot be redeemed"));
-    if (claim.numRowsAffected() != 1)
-        return invalid(QStringLiteral("the code has already been used"));
-
     if (!m_sessions.byId(sessionId))
         return invalid(QStringLiteral("the sign-in session of this code has ended"));
     Grant grant;
@@ -151,11 +140,39 @@ TokenResult Tokens::redeemCode(const OAuthClient &client, const QString &code,
     grant.scopes = scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     grant.nonce = nonce;
     grant.authTimeMs = authTime;
+
+    // One-time: only the request whose UPDATE changes the row gets tokens. The family is
+    // recorded on the code in the same transaction, so a concurrent second use (which waits
+    // for the row) always finds what to revoke.
+    const auto serverError = [this]() {
+        m_db.rollback();
+        return TokenResult::failure(QStringLiteral("server_error"),
+                                    QStringLiteral("the code cannot be redeemed"));
+    };
+    if (!m_db.begin())
+        return TokenResult::failure(QStringLiteral("server_error"),
+                                    QStringLiteral("the code cannot be redeemed"));
+    QSqlQuery claim(m_db.connection());
+    if (!m_db.exec(claim,
+                   QStringLiteral("UPDATE auth_codes SET used_at = ? WHERE code_hash = ? AND "
+                                  "used_at IS NULL"),
+                   {nowMs(), hash}))
+        return serverError();
+    if (claim.numRowsAffected() != 1) {
+        m_db.rollback();
+        return invalid(QStringLiteral("the code has already been used"));
+    }
+    claim.finish();
     QString familyId;
     TokenResult result = issueNew(client, grant, &familyId);
-    if (result.ok())
-        m_db.exec(QStringLiteral("UPDATE auth_codes SET family_id = ? WHERE code_hash = ?"),
-                  {familyId, hash});
+    if (!result.ok()) {
+        m_db.rollback();
+        return result;
+    }
+    if (!m_db.exec(QStringLiteral("UPDATE auth_codes SET family_id = ? WHERE code_hash = ?"),
+                   {familyId, hash}) ||
+        !m_db.commit())
+        return serverError();
     return result;
 }
 
