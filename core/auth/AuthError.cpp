@@ -33,7 +33,7 @@ AuthError AuthError::fromReply(const net::ApiError &error, const QString &what)
 
 QString AuthError::message() const
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("AuthError", text); };
+    auto tr = [](const char *text) { return QCoreApplication::translate("auth::AuthError", text); };
     switch (kind) {
     case None:
         return {};
