@@ -90,8 +90,8 @@ TokenResult Tokens::redeemCode(const OAuthClient &client, const QString &code,
     QSqlQuery query(m_db.connection());
     if (!m_db.exec(query,
                    QStringLiteral("SELECT client_id, account_id, session_id, redirect_uri, scope, "
-                                  "nonce, code_challenge, auth_time, expires_at, used_at, "
-                                  "family_id FROM auth_codes WHERE code_hash = ?"),
+                                  "nonce, code_challenge, auth_time, expires_at, used_at FROM "
+                                  "auth_codes WHERE code_hash = ?"),
                    {hash}))
         return TokenResult::failure(QStringLiteral("server_error"),
                                     QStringLiteral("the code cannot be read"));
@@ -107,19 +107,24 @@ TokenResult Tokens::redeemCode(const OAuthClient &client, const QString &code,
     const qint64 authTime = query.value(7).toLongLong();
     const qint64 expiresAt = query.value(8).toLongLong();
     const bool used = !query.value(9).isNull();
-    const QString earlierFamily = query.value(10).toString();
     query.finish();
 
     if (clientId != client.id)
         return invalid(QStringLiteral("the code was issued to another client"));
-    if (used) {
-        // RFC 6749 §4.1.2 and §10.5: refuse, and revoke what the first use obtained.
-        if (!earlierFamily.isEmpty())
-            revokeFamily(earlierFamily, QStringLiteral("authorization code reused"));
+    // RFC 6749 §4.1.2 and §10.5: a second use is refused and revokes what the first obtained.
+    const auto reused = [this, &client, &hash, &invalid]() {
+        QSqlQuery family(m_db.connection());
+        if (m_db.exec(family,
+                      QStringLiteral("SELECT family_id FROM auth_codes WHERE code_hash = ?"),
+                      {hash}) &&
+            family.next() && !family.value(0).isNull())
+            revokeFamily(family.value(0).toString(), QStringLiteral("authorization code reused"));
         qCWarning(lcServer).noquote()
             << "authorization code reused by client" << client.id << "- its tokens are revoked";
         return invalid(QStringLiteral("the code has already been used"));
-    }
+    };
+    if (used)
+        return reused();
     if (expiresAt <= nowMs())
         return invalid(QStringLiteral("the code has expired"));
     if (redirectUri != storedRedirect)
@@ -159,8 +164,9 @@ TokenResult Tokens::redeemCode(const OAuthClient &client, const QString &code,
                    {nowMs(), hash}))
         return serverError();
     if (claim.numRowsAffected() != 1) {
+        // Another request (maybe another process) redeemed it between our read and now.
         m_db.rollback();
-        return invalid(QStringLiteral("the code has already been used"));
+        return reused();
     }
     claim.finish();
     QString familyId;

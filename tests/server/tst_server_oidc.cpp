@@ -15,7 +15,9 @@
 #include <QUrlQuery>
 
 #include <QSet>
+#include <QSignalSpy>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -717,6 +719,68 @@ private slots:
         const HttpResult me = apiGet(server, QStringLiteral("/api/v1/me"), tokens.accessToken);
         QCOMPARE(me.status, 401);
         QVERIFY(me.header("WWW-Authenticate").contains("error=\"invalid_token\""));
+    }
+
+    void concurrentCodeRedemption_data() { backends(); }
+    void concurrentCodeRedemption()
+    {
+        // Two redemptions of one code at the same moment (on PostgreSQL at two processes):
+        // exactly one gets tokens, and the other's refusal revokes them, whatever the order.
+        HUES_START_SERVER(server);
+        std::unique_ptr<TestServer> other;
+        if (!dbUrl_.isEmpty()) {
+            TestServer::Options o = seeded(dbUrl_);
+            o.extraArgs = {QStringLiteral("--issuer"), server.baseUrl().toString()};
+            other = std::make_unique<TestServer>(o);
+            QVERIFY2(other->start(), qPrintable(other->errorString()));
+        }
+        Browser browser;
+        const QString redirectUri = loopbackRedirect();
+        const Pkce pkce;
+        const QString code = param(browser
+                                       .signIn(authorizeUrl(server, redirectUri, pkce),
+                                               QStringLiteral("citizen"), kCitizenPassword)
+                                       .header("Location"),
+                                   QStringLiteral("code"));
+        QVERIFY(!code.isEmpty());
+        const QByteArray body =
+            formEncode({{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+                        {QStringLiteral("client_id"), kApp},
+                        {QStringLiteral("code"), code},
+                        {QStringLiteral("redirect_uri"), redirectUri},
+                        {QStringLiteral("code_verifier"), pkce.verifier}});
+        QNetworkAccessManager manager;
+        QList<QNetworkReply *> replies;
+        for (const TestServer *target : {&server, other ? other.get() : &server}) {
+            QNetworkRequest request(target->url(QStringLiteral("/oauth2/token")));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/x-www-form-urlencoded"));
+            replies.append(manager.post(request, body));
+        }
+        QList<int> statuses;
+        QString accessToken;
+        QString refreshToken;
+        for (QNetworkReply *reply : replies) {
+            if (!reply->isFinished()) {
+                QSignalSpy finished(reply, &QNetworkReply::finished);
+                QVERIFY(finished.wait(15000));
+            }
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            statuses.append(status);
+            const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+            if (status == 200) {
+                accessToken = answer.value(QStringLiteral("access_token")).toString();
+                refreshToken = answer.value(QStringLiteral("refresh_token")).toString();
+            } else {
+                QCOMPARE(answer.value(QStringLiteral("error")).toString(),
+                         QStringLiteral("invalid_grant"));
+            }
+            reply->deleteLater();
+        }
+        std::sort(statuses.begin(), statuses.end());
+        QCOMPARE(statuses, (QList<int>{200, 400}));
+        QCOMPARE(errorOf(refresh(server, refreshToken)), QStringLiteral("invalid_grant"));
+        QCOMPARE(apiGet(server, QStringLiteral("/api/v1/me"), accessToken).status, 401);
     }
 
     void codeRedemptionChecks_data()
