@@ -63,9 +63,11 @@ void ConnectionGuard::onReadyRead()
         m_socket->readAll();
         return;
     }
-    // QtHttpServer reads everything available after this slot, so what is available now
-    // is exactly what arrived since the last call.
-    QByteArray fresh = m_socket->peek(m_socket->bytesAvailable());
+    // QtHttpServer reads what is available after this slot, but stops at the end of a
+    // request and emits readyRead() again for the rest: skip the bytes seen before.
+    const qint64 seen = m_socket->property(kSeenBytesProperty).toLongLong();
+    m_socket->setProperty(kSeenBytesProperty, QVariant());
+    QByteArray fresh = m_socket->peek(m_socket->bytesAvailable()).mid(seen);
     while (!fresh.isEmpty()) {
         if (m_state == State::Body) {
             const qint64 take = qMin<qint64>(m_bodyLeft, fresh.size());
@@ -98,7 +100,7 @@ void ConnectionGuard::onReadyRead()
                                   .arg(m_limits.maxHeaderBytes));
             return;
         }
-        if (!inspectHead(skip + end))
+        if (!inspectHead(skip, skip + end))
             return;
         fresh = m_pending.mid(skip + end);
         m_pending.clear();
@@ -119,15 +121,18 @@ bool ConnectionGuard::requestLineLooksValid(const QByteArray &line, bool complet
            (parts.at(2) == "HTTP/1.1" || parts.at(2) == "HTTP/1.0");
 }
 
-bool ConnectionGuard::inspectHead(qsizetype headerEnd)
+bool ConnectionGuard::inspectHead(qsizetype start, qsizetype end)
 {
-    if (headerEnd > m_limits.maxHeaderBytes) {
+    if (end > m_limits.maxHeaderBytes) {
         reject(431, QStringLiteral("headers_too_large"),
                QStringLiteral("the request header block exceeds %1 bytes")
                    .arg(m_limits.maxHeaderBytes));
         return false;
     }
-    const QList<QByteArray> lines = m_pending.left(headerEnd).trimmed().split('\n');
+    // Not trimmed: whitespace after the version must fail the request-line check, as it fails
+    // QtHttpServer's parser, which then closes the connection without an answer.
+    QList<QByteArray> lines = m_pending.mid(start, end - start).split('\n');
+    lines.resize(lines.size() - 2); // drop the empty line that ends the head and "" after it
     if (lines.isEmpty() || !requestLineLooksValid(lines.first(), true)) {
         reject(400, QStringLiteral("bad_request"), QStringLiteral("the request is not HTTP/1.x"));
         return false;

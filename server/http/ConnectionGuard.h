@@ -10,6 +10,9 @@ namespace hues::server {
 
 // Set on a socket whose requests are HTTP/1.0: the connection closes after each answer.
 inline constexpr char kHttp10Property[] = "hues_http10";
+// Set on a socket by HttpServer when QtHttpServer hands over a request: how many bytes are
+// still buffered behind it (pipelined requests the ConnectionGuard has already inspected).
+inline constexpr char kSeenBytesProperty[] = "hues_seen_bytes";
 
 struct ConnectionLimits
 {
@@ -33,7 +36,7 @@ private:
 
     void onReadyRead();
     void onIdleTimeout();
-    bool inspectHead(qsizetype headerEnd);
+    bool inspectHead(qsizetype start, qsizetype end); // the head is m_pending[start, end)
     bool requestLineLooksValid(const QByteArray &line, bool complete) const;
     void reject(int status, const QString &code, const QString &message);
 

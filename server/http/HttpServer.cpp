@@ -55,6 +55,13 @@ quint16 HttpServer::port() const
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // What is still buffered is pipelined behind this request and already inspected by the
+    // ConnectionGuard; QtHttpServer hands it over again with another readyRead().
+    socket->setProperty(kSeenBytesProperty, socket->bytesAvailable());
+    // After an answer that closed the connection, QtHttpServer 6.4 still hands over the
+    // requests pipelined behind it: they must not be processed (RFC 9112 section 9.6).
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        return true;
     QElapsedTimer timer;
     timer.start();
     Response response;
@@ -73,11 +80,13 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     return true;
 }
 
-void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *)
 {
-    // handleRequest() answers everything; kept for completeness of the interface.
-    write(request, socket,
-          Response::error(404, QStringLiteral("not_found"), QStringLiteral("no such resource")));
+    // handleRequest() answers every request and returns true. QtHttpServer 6.4 calls this
+    // anyway after it for "Upgrade: websocket" requests (no WebSocket server is connected):
+    // answering here would send a second response to one request.
+    qCDebug(lcServer).noquote() << "no second answer to" << Router::methodName(request.method())
+                                << loggablePath(request.url());
 }
 
 Response HttpServer::dispatch(const QHttpServerRequest &request)
@@ -122,11 +131,14 @@ void HttpServer::write(const QHttpServerRequest &request, QTcpSocket *socket,
     responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
-    // QtHttpServer 6.4 ignores "Connection: close" and HTTP/1.0: honour them here.
+    // QtHttpServer 6.4 ignores "Connection: close" and HTTP/1.0: honour them here. It closes
+    // the connection after a WebSocket upgrade request (see missingHandler): say so.
     const QByteArray connection = request.value("Connection").toLower();
     const bool close =
         connection.contains("close") ||
-        (socket->property(kHttp10Property).toBool() && !connection.contains("keep-alive"));
+        (socket->property(kHttp10Property).toBool() && !connection.contains("keep-alive")) ||
+        (connection.contains("upgrade") &&
+         request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0);
     if (close)
         responder.writeHeader("Connection", "close");
     responder.writeBody(response.body);
