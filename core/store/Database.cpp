@@ -6,8 +6,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QUuid>
 
 namespace store {
@@ -35,6 +37,40 @@ bool isCorruption(const QSqlError &e)
     return code == QLatin1String("11") || code == QLatin1String("26") ||
            text.contains(QLatin1String("not a database")) ||
            text.contains(QLatin1String("malformed"));
+}
+
+QStringList columnNames(const QSqlRecord &record)
+{
+    QStringList names;
+    for (int i = 0; i < record.count(); ++i)
+        names << record.fieldName(i);
+    return names;
+}
+
+// The columns of each table the migrations create, from a replay on an empty in-memory
+// database: what the app's queries rely on.
+const QMap<QString, QStringList> &expectedColumns()
+{
+    static const QMap<QString, QStringList> columns = [] {
+        QMap<QString, QStringList> result;
+        const QString name = QStringLiteral("hues-store-reference");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(QStringLiteral(":memory:"));
+            bool ok = db.open();
+            QSqlQuery q(db);
+            for (const Migration &m : Database::migrations()) {
+                for (const QString &sql : m.statements)
+                    ok = ok && q.exec(sql);
+            }
+            const QStringList tables = ok ? db.tables() : QStringList();
+            for (const QString &table : tables)
+                result.insert(table, columnNames(db.record(table)));
+        }
+        QSqlDatabase::removeDatabase(name);
+        return result;
+    }();
+    return columns;
 }
 
 } // namespace
@@ -105,14 +141,18 @@ Database::OpenStatus Database::open(const QString &path)
     Attempt attempt = tryOpen();
     if (attempt == Attempt::Ok)
         return OpenStatus::Opened;
+    close(); // a failed open() leaves nothing open
     if (attempt == Attempt::Error)
         return OpenStatus::Failed;
 
-    // Corrupt: keep the file for inspection, start afresh.
-    close();
-    const QString stamp =
+    // Corrupt: keep the file for inspection, start afresh. The stamp has one-second
+    // resolution: a second recovery within that second gets a numbered name.
+    const QString base =
+        path + QStringLiteral(".corrupt-") +
         QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    const QString aside = path + QStringLiteral(".corrupt-") + stamp;
+    QString aside = base;
+    for (int n = 2; QFileInfo::exists(aside); ++n)
+        aside = base + QLatin1Char('-') + QString::number(n);
     qCWarning(lcStore) << "database is corrupt, moving it aside to" << aside << ":" << m_error;
     if (!QFile::rename(path, aside)) {
         m_error = QStringLiteral("the database file is corrupt and cannot be moved aside");
@@ -121,8 +161,10 @@ Database::OpenStatus Database::open(const QString &path)
     for (const char *suffix : {"-wal", "-shm"})
         QFile::remove(path + QLatin1String(suffix));
     m_movedAside = aside;
-    attempt = tryOpen();
-    return attempt == Attempt::Ok ? OpenStatus::Recovered : OpenStatus::Failed;
+    if (tryOpen() == Attempt::Ok)
+        return OpenStatus::Recovered;
+    close();
+    return OpenStatus::Failed;
 }
 
 Database::Attempt Database::tryOpen()
@@ -134,22 +176,38 @@ Database::Attempt Database::tryOpen()
         return isCorruption(db.lastError()) ? Attempt::Corrupt : Attempt::Error;
     }
     QSqlQuery q(db);
+    // Checked before anything can write to the file (journal_mode=WAL may rewrite its header),
+    // so that a corrupt file is moved aside as it was. integrity_check, not quick_check: only
+    // it finds indexes that disagree with their table, which quick_check passes and the first
+    // write then trips over. Costs about the same.
+    if (!q.exec(QStringLiteral("PRAGMA busy_timeout=5000")) ||
+        !q.exec(QStringLiteral("PRAGMA integrity_check"))) {
+        m_error = q.lastError().text();
+        return isCorruption(q.lastError()) ? Attempt::Corrupt : Attempt::Error;
+    }
+    if (!q.next() || q.value(0).toString() != QLatin1String("ok")) {
+        m_error = q.isValid() ? q.value(0).toString() : QStringLiteral("no integrity check result");
+        return Attempt::Corrupt;
+    }
     // The outbox must survive power loss: WAL with synchronous=FULL.
     for (const auto &pragma :
          {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
-          QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA busy_timeout=5000")}) {
+          QStringLiteral("PRAGMA foreign_keys=ON")}) {
         if (!q.exec(pragma)) {
             m_error = q.lastError().text();
             return isCorruption(q.lastError()) ? Attempt::Corrupt : Attempt::Error;
         }
     }
-    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() ||
-        q.value(0).toString() != QLatin1String("ok")) {
-        m_error = q.lastError().isValid() ? q.lastError().text() : q.value(0).toString();
-        return Attempt::Corrupt;
-    }
     if (!migrate())
         return Attempt::Error;
+    // Bytes flipped in the stored schema can rename a table or column without SQLite noticing.
+    const auto &expected = expectedColumns();
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        if (columnNames(db.record(it.key())) != it.value()) {
+            m_error = QStringLiteral("the table %1 is not as the schema defines it").arg(it.key());
+            return Attempt::Corrupt;
+        }
+    }
     return Attempt::Ok;
 }
 
@@ -161,6 +219,13 @@ bool Database::migrate()
                              "NULL, applied_at INTEGER NOT NULL)"),
               &m_error))
         return false;
+    // A file SQLite can only read (a newer file format, no write permission) opens without
+    // an error: find out now, not at the first write. Changes nothing.
+    QString error;
+    if (!exec(db, QStringLiteral("DELETE FROM schema_version WHERE 0"), &error)) {
+        m_error = QStringLiteral("the database cannot be written: %1").arg(error);
+        return false;
+    }
     const int current = schemaVersion();
     if (current > latestVersion()) {
         m_error = QStringLiteral("the database was written by a newer version of Hue-S "

@@ -1,6 +1,7 @@
 #include "store/Database.h"
 #include "store/StoreService.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -75,6 +76,35 @@ private Q_SLOTS:
                  qPrintable(db.errorString()));
         QVERIFY(QFile::exists(path())); // the newer database is left alone, not moved aside
         QVERIFY(db.movedAsidePath().isEmpty());
+        QVERIFY(!db.isOpen()); // a failed open() leaves nothing open
+    }
+
+    void readOnlyFileIsRefused()
+    {
+        {
+            Database db;
+            QCOMPARE(db.open(path()), Database::OpenStatus::Opened);
+        }
+        // File format write version 3: SQLite opens it read-only, without an error.
+        QFile f(path());
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek(18));
+        QVERIFY(f.putChar(3));
+        f.close();
+        QFile before(path());
+        QVERIFY(before.open(QIODevice::ReadOnly));
+        const QByteArray bytes = before.readAll();
+        before.close();
+
+        store::StoreService service;
+        QVERIFY(!service.open(m_dir->path()));
+        QVERIFY2(service.errorString().contains(QStringLiteral("cannot be written")),
+                 qPrintable(service.errorString()));
+        QVERIFY(!service.isReady());
+        QVERIFY(service.database()->movedAsidePath().isEmpty());
+        QFile after(path());
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), bytes);
     }
 
     void corruptFileIsMovedAside_data()
@@ -106,6 +136,45 @@ private Q_SLOTS:
         QCOMPARE(db.schemaVersion(), Database::latestVersion());
     }
 
+    void recoversTwiceWithinOneSecond()
+    {
+        // Moved-aside names have a one-second stamp: the second recovery must not trip over
+        // the name the first one took. Retried if the two straddle a second boundary.
+        const auto stamp = [] {
+            return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        };
+        const QByteArray first = QByteArray("first corrupt file ").repeated(100);
+        const QByteArray second = QByteArray("second corrupt file ").repeated(100);
+        QVERIFY(QDir().mkpath(QFileInfo(path()).absolutePath()));
+        for (int attempt = 0; attempt < 5; ++attempt) {
+            QDir folder(QFileInfo(path()).absolutePath());
+            for (const QString &name : folder.entryList(QDir::Files))
+                QVERIFY(folder.remove(name));
+            const QString before = stamp();
+            QStringList aside;
+            for (const QByteArray &content : {first, second}) {
+                QFile f(path());
+                QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+                f.write(content);
+                f.close();
+                Database db;
+                QCOMPARE(db.open(path()), Database::OpenStatus::Recovered);
+                aside << db.movedAsidePath();
+            }
+            if (stamp() != before)
+                continue;
+            QVERIFY(aside.at(0) != aside.at(1));
+            QVERIFY(aside.at(0).endsWith(before));
+            for (int i = 0; i < 2; ++i) {
+                QFile f(aside.at(i));
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                QCOMPARE(f.readAll(), i == 0 ? first : second);
+            }
+            return;
+        }
+        QFAIL("every attempt straddled a second boundary");
+    }
+
     void corruptPageInsideDatabase()
     {
         {
@@ -133,6 +202,64 @@ private Q_SLOTS:
         QVERIFY(!service.notice().isEmpty());
         service.dismissNotice();
         QVERIFY(service.notice().isEmpty());
+    }
+
+    void damagedSchemaIsMovedAside()
+    {
+        {
+            Database db;
+            QCOMPARE(db.open(path()), Database::OpenStatus::Opened);
+        }
+        // One flipped byte in the stored CREATE TABLE renames a column: still a sound SQLite
+        // file, and its schema version is the latest, but the app's queries cannot run on it.
+        QFile f(path());
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        const qsizetype at = bytes.indexOf("kv_cache (key TEXT");
+        QVERIFY(at > 0);
+        bytes[at + 12] = 'x';
+        QVERIFY(f.seek(0));
+        f.write(bytes);
+        f.close();
+
+        Database db;
+        QCOMPARE(db.open(path()), Database::OpenStatus::Recovered);
+        QFile aside(db.movedAsidePath());
+        QVERIFY(aside.open(QIODevice::ReadOnly));
+        QCOMPARE(aside.readAll(), bytes);
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT key FROM kv_cache")));
+    }
+
+    void corruptFileIsKeptAsItWas()
+    {
+        {
+            Database db;
+            QCOMPARE(db.open(path()), Database::OpenStatus::Opened);
+            QSqlQuery q(db.connection());
+            for (int i = 0; i < 100; ++i)
+                QVERIFY(
+                    q.exec(QStringLiteral("INSERT INTO kv_cache VALUES ('k%1', randomblob(300), 1)")
+                               .arg(i)));
+        }
+        // A rollback-journal header (18, 19 = 1): switching it to WAL would rewrite the header
+        // of a file whose table pages are damaged, before the check that moves it aside.
+        QFile f(path());
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        QVERIFY(bytes.size() > 4 * 4096);
+        bytes[18] = 1;
+        bytes[19] = 1;
+        bytes.replace(4096, 2 * 4096, QByteArray(2 * 4096, '\x5a'));
+        QVERIFY(f.seek(0));
+        f.write(bytes);
+        f.close();
+
+        Database db;
+        QCOMPARE(db.open(path()), Database::OpenStatus::Recovered);
+        QFile aside(db.movedAsidePath());
+        QVERIFY(aside.open(QIODevice::ReadOnly));
+        QCOMPARE(aside.readAll(), bytes);
     }
 
     void unwritableLocationFails()
