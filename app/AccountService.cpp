@@ -33,8 +33,24 @@ AccountService::AccountService(net::ApiClient *client, store::StoreService *stor
     connect(m_session, &auth::Session::userInfoChanged, this, &AccountService::userChanged);
     connect(m_session, &auth::Session::persistentChanged, this, &AccountService::persistentChanged);
     connect(m_session, &auth::Session::restored, this, [this] {
-        if (m_session->isSignedIn())
-            m_session->fetchUserInfo(); // the name or phone may have changed since
+        if (!m_session->isSignedIn())
+            return;
+        if (!belongsToServer()) {
+            qCInfo(lcApp) << "the kept session is for another server; signing out";
+            endSession(false);
+            return;
+        }
+        m_session->fetchUserInfo(); // the name or phone may have changed since
+    });
+    // Another city server: the session (and the bearer token the API client would send to the
+    // new address) belongs to the old one. Sign-in in progress there is dropped as well.
+    connect(m_client, &net::ApiClient::baseUrlChanged, this, [this] {
+        cancelSignIn();
+        cancelDeviceSignIn();
+        if (m_session->isSignedIn() && !belongsToServer()) {
+            qCInfo(lcApp) << "the city server changed; signing out";
+            endSession(false);
+        }
     });
     connect(m_session, &auth::Session::signInRequired, this, [this] {
         // The provider no longer accepts the session: the user signs in again.
@@ -78,6 +94,11 @@ QString AccountService::issuer() const
 QString AccountService::clientId() const
 {
     return m_kiosk ? QStringLiteral("hues-kiosk") : QStringLiteral("hues-app");
+}
+
+bool AccountService::belongsToServer() const
+{
+    return m_session->issuer() == issuer();
 }
 
 AccountService::State AccountService::state() const
@@ -188,12 +209,20 @@ void AccountService::cancelSignIn()
 
 void AccountService::signOut()
 {
+    endSession(true);
+}
+
+void AccountService::endSession(bool openProviderLogout)
+{
     cancelSignIn();
     cancelDeviceSignIn();
     setError({});
     const QUrl logout = m_session->signOut();
-    // RP-Initiated Logout: the provider's own session in the browser ends too.
-    if (logout.isValid() && !logout.isEmpty() && !m_opener(logout))
+    // RP-Initiated Logout: the provider's own session in the browser ends too (only when the
+    // user asked to sign out: no browser pops up for a sign-out the app decided on, nor on a
+    // kiosk, whose citizens signed in on their own phones).
+    if (openProviderLogout && !m_kiosk && logout.isValid() && !logout.isEmpty() &&
+        !m_opener(logout))
         qCInfo(lcApp) << "the provider's logout page could not be opened";
     wipeUserData();
     Q_EMIT stateChanged();

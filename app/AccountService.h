@@ -121,6 +121,9 @@ private:
     void onDeviceFlowFinished();
     void updateExpiresIn();
     void wipeUserData();
+    void endSession(bool openProviderLogout);
+    // Whether the session was made at the server the app is configured for now.
+    bool belongsToServer() const;
 
     net::ApiClient *m_client;
     store::StoreService *m_store;

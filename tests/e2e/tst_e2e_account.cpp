@@ -2,6 +2,7 @@
 // test plays the system browser with plain HTTP (the login form, then the redirect to the
 // app's loopback receiver) and clicks through the account page by objectName.
 #include "AccountService.h"
+#include "AppSettings.h"
 #include "Application.h"
 #include "KioskIdle.h"
 #include "TestServer.h"
@@ -236,6 +237,7 @@ private Q_SLOTS:
     void signInShowsAccountAndSignOutWipes();
     void wrongPasswordStaysSignedOut();
     void sessionIsRestoredAfterRestart();
+    void otherServerSignsOut();
     void unreachableServerShowsErrorAndRetry();
     void kioskIdleSignsOut();
     void kioskDeviceSignIn();
@@ -443,6 +445,55 @@ void TstE2eAccount::sessionIsRestoredAfterRestart()
     QVERIFY(!run.app->account()->session()->authorization().isEmpty());
 }
 
+void TstE2eAccount::otherServerSignsOut()
+{
+    QTemporaryDir data;
+    KeptSecureStore store;
+    {
+        Run run;
+        startApp(run, data.path(), &store, m_server->baseUrl().toString(), QSize(412, 892));
+        HttpResult answer;
+        signInThroughPage(run, kCitizenPassword, &answer);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(answer.status / 100, 3);
+        PlayBrowser browser;
+        QCOMPARE(browser.get(QUrl(QString::fromUtf8(answer.header("Location")))).status, 200);
+        AccountService *account = run.app->account();
+        QTRY_COMPARE_WITH_TIMEOUT(account->state(), AccountService::SignedIn, 15000);
+        QTRY_VERIFY(holdsSession(&store));
+
+        // The user points the app at another city server: its token must not go there.
+        const QString other = QStringLiteral("http://127.0.0.1:%1").arg(closedPort());
+        QVERIFY(run.app->settings()->setServerUrl(other));
+        QTRY_COMPARE(account->state(), AccountService::SignedOut);
+        QVERIFY(account->session()->authorization().isEmpty());
+        QTRY_VERIFY(!holdsSession(&store));
+        QTRY_VERIFY(findVisible(run.app->window(), QStringLiteral("accountSignInButton")));
+        QCOMPARE(run.opened.size(), 1); // the authorization URL only
+    }
+    {
+        // A session kept for one server is not used with another given on the command line.
+        Run run;
+        startApp(run, data.path(), &store, m_server->baseUrl().toString(), QSize(412, 892));
+        HttpResult answer;
+        signInThroughPage(run, kCitizenPassword, &answer);
+        if (QTest::currentTestFailed())
+            return;
+        PlayBrowser browser;
+        QCOMPARE(browser.get(QUrl(QString::fromUtf8(answer.header("Location")))).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(run.app->account()->state(), AccountService::SignedIn, 15000);
+        QTRY_VERIFY(holdsSession(&store));
+    }
+    Run run;
+    startApp(run, data.path(), &store, QStringLiteral("http://127.0.0.1:%1").arg(closedPort()),
+             QSize(412, 892));
+    QTRY_VERIFY(findVisible(run.app->window(), QStringLiteral("accountSignInButton")));
+    QCOMPARE(run.app->account()->state(), AccountService::SignedOut);
+    QTRY_VERIFY(!holdsSession(&store));
+    QVERIFY(run.opened.isEmpty()); // no browser for a sign-out the user did not ask for
+}
+
 void TstE2eAccount::unreachableServerShowsErrorAndRetry()
 {
     QTemporaryDir data;
@@ -525,6 +576,7 @@ void TstE2eAccount::kioskIdleSignsOut()
     QTRY_COMPARE(window->property("currentPage").toString(), QStringLiteral("home"));
     QCOMPARE(cacheRows(run.app.get()), 0);
     QTRY_VERIFY(!holdsSession(&store));
+    QVERIFY(run.opened.isEmpty()); // a kiosk opens no browser, not even to log out
 }
 
 void TstE2eAccount::kioskDeviceSignIn()
