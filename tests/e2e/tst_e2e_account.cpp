@@ -560,6 +560,7 @@ void TstE2eAccount::kioskIdleSignsOut()
     QTRY_VERIFY_WITH_TIMEOUT((overlay = findVisible(window, QStringLiteral("kioskIdleOverlay"))),
                              10000);
     QVERIFY(run.app->kioskIdle()->isWarning());
+    grab(window, QStringLiteral("kiosk-idle-vi.png"));
     QQuickItem *stay = findVisible(overlay, QStringLiteral("kioskIdleStayButton"));
     QVERIFY(stay);
     QVERIFY(stay->height() >= 48);
