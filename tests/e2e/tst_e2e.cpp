@@ -2,6 +2,7 @@
 // loopback port. Items are found by objectName and clicked with synthesized mouse events.
 #include "AppSettings.h"
 #include "Application.h"
+#include "QuickItems.h"
 #include "TestServer.h"
 #include "net/ApiClient.h"
 #include "net/ServerStatus.h"
@@ -23,6 +24,8 @@
 
 using hues::Application;
 using hues::AppOptions;
+using hues::test::click;
+using hues::test::findVisible;
 using hues::test::TestServer;
 
 namespace {
@@ -42,62 +45,6 @@ quint16 closedPort()
 QString serverUrlForPort(quint16 port)
 {
     return QStringLiteral("http://127.0.0.1:%1").arg(port);
-}
-
-bool isShown(QQuickItem *item)
-{
-    return item->isVisible() && item->width() > 0 && item->height() > 0;
-}
-
-// The visible item named `name` in the visual tree below `root`, or null. (QML items are
-// visual children, not always QObject children, of what contains them.)
-QQuickItem *findVisible(QQuickItem *root, const QString &name)
-{
-    if (!root || !root->isVisible())
-        return nullptr;
-    const auto children = root->childItems();
-    for (QQuickItem *child : children) {
-        if (child->objectName() == name && isShown(child))
-            return child;
-        if (QQuickItem *found = findVisible(child, name))
-            return found;
-    }
-    return nullptr;
-}
-
-QQuickItem *findVisible(QQuickWindow *window, const QString &name)
-{
-    return findVisible(window->contentItem(), name);
-}
-
-// Scrolls the Flickable around `item`, if any, so that the item is in view.
-void scrollIntoView(QQuickItem *item)
-{
-    for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
-        if (!p->inherits("QQuickFlickable"))
-            continue;
-        QQuickItem *content = p->property("contentItem").value<QQuickItem *>();
-        if (!content)
-            return;
-        const QPointF top = item->mapToItem(content, QPointF(0, 0));
-        const qreal maxY = qMax<qreal>(0, p->property("contentHeight").toReal() - p->height());
-        const qreal y = qBound<qreal>(0, top.y() - (p->height() - item->height()) / 2, maxY);
-        p->setProperty("contentY", y);
-        return;
-    }
-}
-
-// A real click in the middle of the item.
-bool click(QQuickWindow *window, QQuickItem *item)
-{
-    if (!item)
-        return false;
-    scrollIntoView(item);
-    const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
-    if (!QRectF(QPointF(0, 0), window->size()).contains(centre))
-        return false;
-    QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
-    return true;
 }
 
 } // namespace

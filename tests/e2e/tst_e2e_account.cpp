@@ -5,6 +5,7 @@
 #include "AppSettings.h"
 #include "Application.h"
 #include "KioskIdle.h"
+#include "QuickItems.h"
 #include "TestServer.h"
 #include "auth/Session.h"
 #include "securestore/SecureStore.h"
@@ -27,72 +28,17 @@
 using hues::AccountService;
 using hues::Application;
 using hues::AppOptions;
+using hues::test::click;
+using hues::test::findVisible;
 using hues::test::HttpResult;
 using hues::test::TestServer;
+using hues::test::textOf;
 
 namespace {
 
 const QString kCitizen = QStringLiteral("citizen");
 const QString kCitizenPassword = QStringLiteral("hues-citizen-demo");
 const QString kCitizenName = QStringLiteral("Nguyễn Thị Hương");
-
-bool isShown(QQuickItem *item)
-{
-    return item->isVisible() && item->width() > 0 && item->height() > 0;
-}
-
-QQuickItem *findVisible(QQuickItem *root, const QString &name)
-{
-    if (!root || !root->isVisible())
-        return nullptr;
-    const auto children = root->childItems();
-    for (QQuickItem *child : children) {
-        if (child->objectName() == name && isShown(child))
-            return child;
-        if (QQuickItem *found = findVisible(child, name))
-            return found;
-    }
-    return nullptr;
-}
-
-QQuickItem *findVisible(QQuickWindow *window, const QString &name)
-{
-    return findVisible(window->contentItem(), name);
-}
-
-QString textOf(QQuickWindow *window, const QString &name)
-{
-    QQuickItem *item = findVisible(window, name);
-    return item ? item->property("text").toString() : QString();
-}
-
-void scrollIntoView(QQuickItem *item)
-{
-    for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
-        if (!p->inherits("QQuickFlickable"))
-            continue;
-        QQuickItem *content = p->property("contentItem").value<QQuickItem *>();
-        if (!content)
-            return;
-        const QPointF top = item->mapToItem(content, QPointF(0, 0));
-        const qreal maxY = qMax<qreal>(0, p->property("contentHeight").toReal() - p->height());
-        const qreal y = qBound<qreal>(0, top.y() - (p->height() - item->height()) / 2, maxY);
-        p->setProperty("contentY", y);
-        return;
-    }
-}
-
-bool click(QQuickWindow *window, QQuickItem *item)
-{
-    if (!item)
-        return false;
-    scrollIntoView(item);
-    const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
-    if (!QRectF(QPointF(0, 0), window->size()).contains(centre))
-        return false;
-    QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
-    return true;
-}
 
 // The system browser, as far as sign-on goes: one cookie jar, redirects followed by hand.
 class PlayBrowser
