@@ -159,20 +159,27 @@ void AccountService::retranslate()
         Q_EMIT errorMessageChanged();
 }
 
-void AccountService::signIn()
+bool AccountService::prepareSignIn(const QString &clientId, auth::OidcClientConfig *config)
 {
     if (m_flow || m_deviceFlow)
-        return;
+        return false;
     setError({});
     QString why;
     if (!auth::OidcProviderInfo::isAcceptableIssuer(issuer(), &why)) {
         setError(auth::AuthError::make(auth::AuthError::BadProvider, why));
-        return;
+        return false;
     }
+    config->issuer = issuer();
+    config->clientId = clientId;
+    config->scopes << QStringLiteral("phone") << QStringLiteral("citizen");
+    return true;
+}
+
+void AccountService::signIn()
+{
     auth::OidcClientConfig config;
-    config.issuer = issuer();
-    config.clientId = clientId();
-    config.scopes << QStringLiteral("phone") << QStringLiteral("citizen");
+    if (!prepareSignIn(clientId(), &config))
+        return;
     m_flow = new auth::AuthorizationFlow(m_client, config, this);
     m_flow->setBrowser(m_opener);
     connect(m_flow, &auth::AuthorizationFlow::stateChanged, this, &AccountService::stateChanged);
@@ -251,18 +258,10 @@ QString AccountService::verificationUriComplete() const
 
 void AccountService::startDeviceSignIn()
 {
-    if (m_flow || m_deviceFlow)
-        return;
-    setError({});
-    QString why;
-    if (!auth::OidcProviderInfo::isAcceptableIssuer(issuer(), &why)) {
-        setError(auth::AuthError::make(auth::AuthError::BadProvider, why));
-        return;
-    }
     auth::OidcClientConfig config;
-    config.issuer = issuer();
-    config.clientId = QStringLiteral("hues-kiosk"); // the client registered for the device grant
-    config.scopes << QStringLiteral("phone") << QStringLiteral("citizen");
+    // hues-kiosk: the client registered for the device grant.
+    if (!prepareSignIn(QStringLiteral("hues-kiosk"), &config))
+        return;
     m_deviceFlow = new auth::DeviceFlow(m_client, config, this);
     connect(m_deviceFlow, &auth::DeviceFlow::codeReady, this, [this] {
         updateExpiresIn();

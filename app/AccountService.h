@@ -25,6 +25,7 @@ class StoreService;
 namespace auth {
 class AuthorizationFlow;
 class DeviceFlow;
+struct OidcClientConfig;
 class Session;
 } // namespace auth
 
@@ -116,6 +117,9 @@ Q_SIGNALS:
     void signedOut();
 
 private:
+    // Checks that no flow runs and the issuer is acceptable (else sets the error) and fills
+    // the client configuration both sign-in flows share.
+    bool prepareSignIn(const QString &clientId, auth::OidcClientConfig *config);
     void setError(const auth::AuthError &error);
     void onFlowFinished();
     void onDeviceFlowFinished();
