@@ -1,0 +1,260 @@
+#include "PhotoPipeline.h"
+
+#include "ImageStructure.h"
+
+#include <QBuffer>
+#include <QColorSpace>
+#include <QCoreApplication>
+#include <QFile>
+#include <QImage>
+#include <QImageReader>
+#include <QImageWriter>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <cstring>
+#include <mutex>
+
+namespace media {
+
+namespace {
+
+using Error = PhotoResult::Error;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("media::PhotoPipeline", text);
+}
+
+PhotoResult failure(Error error, const QString &message)
+{
+    PhotoResult result;
+    result.error = error;
+    result.message = message;
+    return result;
+}
+
+QString megabytes(qint64 bytes)
+{
+    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1);
+}
+
+// QImageReader's allocation limit is process-wide: it is raised once, never per call (a
+// per-call change would race with other threads). 256 MiB holds the default pixel limit
+// (64 megapixels) at 4 bytes per pixel; anything bigger is refused by the decoders even if a
+// header check were ever bypassed.
+constexpr int allocationLimitMiB = 256;
+
+void setAllocationLimitOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { QImageReader::setAllocationLimit(allocationLimitMiB); });
+}
+
+// The formats a phone or a desktop hands over as a photo. Others (XPM, XBM, PPM, ICO, BMP,
+// ...) are refused as not a photo: less decoder surface for untrusted input.
+bool isAcceptedFormat(const QByteArray &format)
+{
+    return format == "jpeg" || format == "png" || format == "gif" || format == "webp";
+}
+
+bool isStructurallyComplete(const QByteArray &format, const QByteArray &data)
+{
+    if (format == "jpeg")
+        return structure::jpegIsComplete(data);
+    if (format == "png")
+        return structure::pngIsComplete(data);
+    if (format == "gif")
+        return structure::gifFirstImageIsComplete(data);
+    return true; // WebP: the decoder refuses a truncated file itself
+}
+
+// Transparent pixels (PNG, GIF, WebP) become white, as on paper, not black.
+QImage flattenOnWhite(const QImage &image)
+{
+    QImage argb = image.convertToFormat(QImage::Format_ARGB32);
+    QImage out(argb.size(), QImage::Format_RGB32);
+    if (out.isNull())
+        return out;
+    for (int y = 0; y < argb.height(); ++y) {
+        const auto *in = reinterpret_cast<const QRgb *>(argb.constScanLine(y));
+        auto *dst = reinterpret_cast<QRgb *>(out.scanLine(y));
+        for (int x = 0; x < argb.width(); ++x) {
+            const QRgb c = in[x];
+            const int a = qAlpha(c);
+            auto blend = [a](int v) { return (v * a + 255 * (255 - a) + 127) / 255; };
+            dst[x] = qRgb(blend(qRed(c)), blend(qGreen(c)), blend(qBlue(c)));
+        }
+    }
+    return out;
+}
+
+// A copy holding only the pixels: no text (becomes JPEG comments), no colour space (becomes
+// an ICC profile), default resolution. Pixels are converted to sRGB first.
+QImage pixelsOnly(QImage image)
+{
+    if (image.hasAlphaChannel())
+        image = flattenOnWhite(image);
+    else if (image.format() == QImage::Format_Grayscale16 ||
+             image.format() == QImage::Format_Mono || image.format() == QImage::Format_MonoLSB)
+        image = image.convertToFormat(QImage::Format_Grayscale8);
+    else if (image.format() != QImage::Format_Grayscale8 && image.format() != QImage::Format_RGB32)
+        image = image.convertToFormat(QImage::Format_RGB32);
+    if (image.isNull())
+        return image;
+
+    const QColorSpace space = image.colorSpace();
+    if (space.isValid() && space != QColorSpace(QColorSpace::SRgb) &&
+        image.format() == QImage::Format_RGB32)
+        image.convertToColorSpace(QColorSpace::SRgb);
+
+    QImage clean(image.size(), image.format());
+    if (clean.isNull())
+        return clean;
+    const qsizetype lineBytes = std::min(image.bytesPerLine(), clean.bytesPerLine());
+    for (int y = 0; y < image.height(); ++y)
+        std::memcpy(clean.scanLine(y), image.constScanLine(y), size_t(lineBytes));
+    return clean;
+}
+
+QByteArray encodeJpeg(const QImage &image, int quality)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "jpeg");
+    writer.setQuality(quality);
+    writer.setOptimizedWrite(true); // optimal Huffman tables: still baseline, a little smaller
+    writer.setProgressiveScanWrite(false);
+    if (!writer.write(image))
+        return {};
+    return bytes;
+}
+
+// The size to decode to, in the stored (not yet rotated) orientation: the longest side at
+// most maxLongSide, aspect ratio kept, never larger than stored.
+QSize targetSize(const QSize &stored, int maxLongSide)
+{
+    const int longest = std::max(stored.width(), stored.height());
+    if (maxLongSide <= 0 || longest <= maxLongSide)
+        return stored;
+    const double factor = double(maxLongSide) / longest;
+    return QSize(std::max(1, int(stored.width() * factor + 0.5)),
+                 std::max(1, int(stored.height() * factor + 0.5)));
+}
+
+int bytesPerPixel(QImage::Format format)
+{
+    const int depth = QImage::toPixelFormat(format).bitsPerPixel();
+    return depth > 0 ? (depth + 7) / 8 : 4;
+}
+
+} // namespace
+
+PhotoResult processPhoto(const QByteArray &input, const PhotoLimits &limits)
+{
+    if (input.isEmpty())
+        return failure(Error::NotAnImage, tr("The file is empty."));
+    if (input.size() > limits.maxInputBytes)
+        return failure(Error::TooLarge,
+                       tr("The photo is too large (%1 MB; at most %2 MB).")
+                           .arg(megabytes(input.size()), megabytes(limits.maxInputBytes)));
+    setAllocationLimitOnce();
+
+    QBuffer device;
+    device.setData(input);
+    device.open(QIODevice::ReadOnly);
+    QImageReader reader(&device); // no format and no file name: the content decides
+    reader.setDecideFormatFromContent(true);
+    const QByteArray format = reader.format();
+    if (format.isEmpty())
+        return failure(Error::NotAnImage, tr("The file is not an image."));
+    if (!isAcceptedFormat(format))
+        return failure(Error::NotAnImage,
+                       tr("This image format is not accepted for photos (use JPEG or PNG)."));
+    if (!isStructurallyComplete(format, input))
+        return failure(Error::Damaged, tr("The photo is damaged (truncated file)."));
+
+    // From the header only: nothing is decoded yet.
+    const QSize stored = reader.size();
+    if (!stored.isValid() || stored.isEmpty())
+        return failure(Error::Damaged, tr("The photo is damaged (its size cannot be read)."));
+    const qint64 pixels = qint64(stored.width()) * stored.height();
+    if (pixels > limits.maxPixels)
+        return failure(Error::TooManyPixels,
+                       tr("The photo has too many pixels (%1 x %2; at most %3 megapixels).")
+                           .arg(stored.width())
+                           .arg(stored.height())
+                           .arg(double(limits.maxPixels) / 1e6, 0, 'f', 1));
+
+    // JPEG decodes at 1/2, 1/4 or 1/8 (DCT scaling) and smooth-scales the rest of the way;
+    // other formats decode fully and QImageReader smooth-scales.
+    const QSize target = targetSize(stored, limits.maxLongSide);
+    if (target != stored)
+        reader.setScaledSize(target);
+    reader.setAutoTransform(true); // EXIF orientation, applied after scaling
+    QImage image;
+    if (!reader.read(&image) || image.isNull()) {
+        const qint64 decodeBytes = pixels * bytesPerPixel(reader.imageFormat());
+        if (format != "jpeg" && decodeBytes > qint64(QImageReader::allocationLimit()) << 20)
+            return failure(Error::TooManyPixels,
+                           tr("The photo has too many pixels to be decoded (%1 x %2).")
+                               .arg(stored.width())
+                               .arg(stored.height()));
+        return failure(Error::Damaged, tr("The photo is damaged (it cannot be decoded)."));
+    }
+
+    const QImage clean = pixelsOnly(std::move(image));
+    if (clean.isNull())
+        return failure(Error::EncodeFailed, tr("The photo could not be converted."));
+
+    int quality = std::clamp(limits.jpegQuality, 1, 100);
+    QByteArray jpeg = encodeJpeg(clean, quality);
+    // Over the size budget: lower the quality in steps, never below 50 (a noisy night shot).
+    while (!jpeg.isEmpty() && limits.targetOutputBytes > 0 &&
+           jpeg.size() > limits.targetOutputBytes && quality > 50) {
+        quality = std::max(50, quality - 10);
+        jpeg = encodeJpeg(clean, quality);
+    }
+    if (jpeg.isEmpty() || !structure::jpegHasNoMetadata(jpeg))
+        return failure(Error::EncodeFailed, tr("The photo could not be converted."));
+
+    PhotoResult result;
+    result.jpeg = std::move(jpeg);
+    result.size = clean.size();
+    return result;
+}
+
+PhotoResult processPhotoFile(const QString &path, const PhotoLimits &limits)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return failure(Error::NotAnImage,
+                       tr("The file cannot be opened: %1").arg(file.errorString()));
+    const auto tooLarge = [&](qint64 bytes) {
+        return failure(Error::TooLarge,
+                       tr("The photo is too large (%1 MB; at most %2 MB).")
+                           .arg(megabytes(bytes), megabytes(limits.maxInputBytes)));
+    };
+    if (!file.isSequential() && file.size() > limits.maxInputBytes)
+        return tooLarge(file.size()); // refused before reading, let alone decoding
+    const QByteArray data = file.read(std::max<qint64>(0, limits.maxInputBytes) + 1);
+    if (file.error() != QFileDevice::NoError)
+        return failure(Error::NotAnImage,
+                       tr("The file cannot be read: %1").arg(file.errorString()));
+    if (data.size() > limits.maxInputBytes)
+        return tooLarge(data.size());
+    return processPhoto(data, limits);
+}
+
+QFuture<PhotoResult> processPhotoAsync(const QString &path, const PhotoLimits &limits)
+{
+    return QtConcurrent::run([path, limits] { return processPhotoFile(path, limits); });
+}
+
+QFuture<PhotoResult> processPhotoDataAsync(const QByteArray &input, const PhotoLimits &limits)
+{
+    return QtConcurrent::run([input, limits] { return processPhoto(input, limits); });
+}
+
+} // namespace media
