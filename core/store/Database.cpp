@@ -85,6 +85,25 @@ const QVector<Migration> &Database::migrations()
                          "idempotency_key TEXT NOT NULL UNIQUE, payload BLOB NOT NULL, "
                          "state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL "
                          "DEFAULT 0, last_error TEXT, created_at INTEGER NOT NULL)")}},
+        // The outbox of store::Outbox: who created an item and for which server, when to try
+        // again, what the server answered, and the item's files (written in the item's
+        // transaction). Outbox times are milliseconds since the epoch; created_at values of
+        // version 1 were seconds.
+        {2,
+         {QStringLiteral("ALTER TABLE outbox ADD COLUMN account TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral("ALTER TABLE outbox ADD COLUMN server TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral("ALTER TABLE outbox ADD COLUMN next_attempt_at INTEGER NOT NULL "
+                         "DEFAULT 0"),
+          QStringLiteral("ALTER TABLE outbox ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0"),
+          QStringLiteral("ALTER TABLE outbox ADD COLUMN remote_id TEXT"),
+          QStringLiteral("ALTER TABLE outbox ADD COLUMN response BLOB"),
+          QStringLiteral("UPDATE outbox SET created_at = created_at * 1000 WHERE created_at < "
+                         "100000000000"),
+          QStringLiteral("UPDATE outbox SET updated_at = created_at"),
+          QStringLiteral("CREATE TABLE outbox_attachments (outbox_id TEXT NOT NULL REFERENCES "
+                         "outbox(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL, mime TEXT NOT "
+                         "NULL, bytes BLOB NOT NULL, PRIMARY KEY (outbox_id, ordinal))"),
+          QStringLiteral("CREATE INDEX outbox_due ON outbox (state, next_attempt_at)")}},
     };
     return list;
 }
