@@ -86,6 +86,13 @@ bool jpegIsComplete(const QByteArray &data)
     return walkJpeg(data, [](int, qsizetype, qsizetype) {});
 }
 
+int jpegScanCount(const QByteArray &data)
+{
+    int scans = 0;
+    walkJpeg(data, [&scans](int marker, qsizetype, qsizetype) { scans += marker == 0xDA; });
+    return scans;
+}
+
 bool pngIsComplete(const QByteArray &data)
 {
     static const char signature[] = "\x89PNG\r\n\x1a\n";

@@ -10,6 +10,9 @@ namespace media::structure {
 // True when the JPEG stream runs from SOI through its segments and entropy-coded data to an
 // EOI marker (bytes after EOI, such as a motion photo's video, are allowed).
 bool jpegIsComplete(const QByteArray &data);
+// The number of SOS markers (scans) up to EOI or the end of the data. A baseline JPEG has
+// one, a progressive one about ten; thousands make libjpeg decode for minutes.
+int jpegScanCount(const QByteArray &data);
 // True when the PNG chunks are complete up to IEND.
 bool pngIsComplete(const QByteArray &data);
 // True when the first image of the GIF is complete (the one the pipeline uses).

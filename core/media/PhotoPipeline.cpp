@@ -58,6 +58,11 @@ bool isAcceptedFormat(const QByteArray &format)
     return format == "jpeg" || format == "png" || format == "gif" || format == "webp";
 }
 
+// Phones and encoders write 1 (baseline) to about 10 (progressive) scans. Each scan makes
+// libjpeg pass over the whole coefficient buffer again: a few kilobytes of empty scans would
+// keep a decoder busy for minutes.
+constexpr int maxJpegScans = 100;
+
 bool isStructurallyComplete(const QByteArray &format, const QByteArray &data)
 {
     if (format == "jpeg")
@@ -174,6 +179,8 @@ PhotoResult processPhoto(const QByteArray &input, const PhotoLimits &limits)
                        tr("This image format is not accepted for photos (use JPEG or PNG)."));
     if (!isStructurallyComplete(format, input))
         return failure(Error::Damaged, tr("The photo is damaged (truncated file)."));
+    if (format == "jpeg" && structure::jpegScanCount(input) > maxJpegScans)
+        return failure(Error::Damaged, tr("The photo is damaged (too many scans)."));
 
     // From the header only: nothing is decoded yet.
     const QSize stored = reader.size();
@@ -195,8 +202,10 @@ PhotoResult processPhoto(const QByteArray &input, const PhotoLimits &limits)
     reader.setAutoTransform(true); // EXIF orientation, applied after scaling
     QImage image;
     if (!reader.read(&image) || image.isNull()) {
+        // A decoder that allocates the full image refuses more than the allocation limit.
         const qint64 decodeBytes = pixels * bytesPerPixel(reader.imageFormat());
-        if (format != "jpeg" && decodeBytes > qint64(QImageReader::allocationLimit()) << 20)
+        const qint64 limitBytes = qint64(QImageReader::allocationLimit()) << 20;
+        if (format != "jpeg" && limitBytes > 0 && decodeBytes > limitBytes)
             return failure(Error::TooManyPixels,
                            tr("The photo has too many pixels to be decoded (%1 x %2).")
                                .arg(stored.width())
