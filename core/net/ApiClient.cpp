@@ -22,6 +22,15 @@ ApiReply::ApiReply(ApiRequest request, QObject *parent)
     m_timer->setTimerType(Qt::PreciseTimer);
 }
 
+QByteArray ApiReply::rawHeader(const QByteArray &name) const
+{
+    for (const auto &[key, value] : m_headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
 void ApiReply::abort()
 {
     if (m_finished)
@@ -215,7 +224,7 @@ void ApiClient::startAttempt(ApiReply *reply)
     reply->m_usedAuthorization.clear();
     if (!r.authorization.isEmpty()) {
         req.setRawHeader("Authorization", r.authorization);
-    } else if (m_authenticator && r.url.isEmpty()) {
+    } else if (m_authenticator && r.url.isEmpty() && !r.anonymous) {
         reply->m_usedAuthorization = m_authenticator->authorization();
         if (!reply->m_usedAuthorization.isEmpty())
             req.setRawHeader("Authorization", reply->m_usedAuthorization);
@@ -304,6 +313,7 @@ void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *netReply, bool ti
         netReply->abort(); // emits finished(), ignored: m_current no longer matches
     const int status = netReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = timedOut || !netReply->isOpen() ? QByteArray() : netReply->readAll();
+    reply->m_headers = netReply->rawHeaderPairs();
     netReply->deleteLater();
 
     QJsonParseError parseError{};
@@ -338,8 +348,10 @@ void ApiClient::handleFinished(ApiReply *reply, QNetworkReply *netReply, bool ti
         return;
     }
 
+    const int maxAttempts =
+        reply->m_request.maxAttempts > 0 ? reply->m_request.maxAttempts : m_retry.maxAttempts;
     if (error.isTransient() && !reply->m_aborted && isRetryable(reply->m_request) &&
-        reply->m_attempts < m_retry.maxAttempts) {
+        reply->m_attempts < maxAttempts) {
         int delay = backoffDelayMs(m_retry, reply->m_attempts + 1);
         // Retry-After (seconds) from 429/503 is honoured when it asks for longer.
         bool ok = false;

@@ -42,6 +42,11 @@ struct ApiRequest
     QUrl url;
     // An explicit Authorization header value (e.g. "Bearer ..." for userinfo). Never logged.
     QByteArray authorization;
+    // Sent without the authenticator's credentials (e.g. an outbox item made while signed out).
+    bool anonymous = false;
+    // Attempts for this request when it may be retried; 0: the client's RetryPolicy. 1 for a
+    // caller that does its own retrying (the outbox).
+    int maxAttempts = 0;
 };
 
 // Adds credentials to the requests an ApiClient sends to its base URL, and renews them once
@@ -72,6 +77,8 @@ public:
     QJsonDocument json() const { return m_json; }
     const ApiError &error() const { return m_error; }
     int attempts() const { return m_attempts; }
+    // A header of the answer (case-insensitive name), empty if absent.
+    QByteArray rawHeader(const QByteArray &name) const;
     void abort();
 
 Q_SIGNALS:
@@ -90,6 +97,7 @@ private:
     bool m_renewed = false;         // credentials were renewed once after a 401
     QByteArray m_usedAuthorization; // what the authenticator gave the current attempt
     int m_status = 0;
+    QList<QPair<QByteArray, QByteArray>> m_headers;
     QByteArray m_body;
     QJsonDocument m_json;
     ApiError m_error;
@@ -120,6 +128,7 @@ public:
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     RetryPolicy retryPolicy() const { return m_retry; }
     void setLanguage(const QString &bcp47) { m_language = bcp47.toUtf8(); }
+    QString language() const { return QString::fromUtf8(m_language); }
     // Credentials for requests to the base URL (not for absolute URLs); nullptr for none.
     // The authenticator must outlive the client or be unset first.
     void setAuthenticator(ApiAuthenticator *authenticator) { m_authenticator = authenticator; }

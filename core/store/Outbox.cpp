@@ -154,6 +154,11 @@ std::optional<OutboxItem::State> OutboxItem::stateFromName(const QString &name)
 
 Outbox::Outbox(Database &db, QObject *parent) : QObject(parent), m_db(db) {}
 
+QString Outbox::databasePath() const
+{
+    return m_db.path();
+}
+
 QByteArray Outbox::newIdempotencyKey()
 {
     quint32 words[4];

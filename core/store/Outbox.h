@@ -113,6 +113,8 @@ public:
     int recoverInterrupted();
 
     QString errorString() const { return m_error; }
+    // The database file (senders lock a file beside it).
+    QString databasePath() const;
 
     // 128 random bits from the system's CSPRNG, base64url: a fresh idempotency key.
     static QByteArray newIdempotencyKey();
