@@ -8,6 +8,8 @@ const std::vector<Command> &commands()
         {"store", "Inspect the local database of a profile.", runStore},
         {"login", "Sign in with a code approved on a phone (device grant).", runLogin},
         {"whoami", "Show who is signed in on this profile.", runWhoami},
+        {"report", "Field reports: categories, new, list.", runReport},
+        {"outbox", "What waits to be sent: list, sync, retry, discard.", runOutbox},
     };
     return list;
 }

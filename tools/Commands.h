@@ -11,5 +11,7 @@ const std::vector<Command> &commands();
 int runStore(const Context &context, const QString &invocation, const QStringList &args);
 int runLogin(const Context &context, const QString &invocation, const QStringList &args);
 int runWhoami(const Context &context, const QString &invocation, const QStringList &args);
+int runReport(const Context &context, const QString &invocation, const QStringList &args);
+int runOutbox(const Context &context, const QString &invocation, const QStringList &args);
 
 } // namespace tool

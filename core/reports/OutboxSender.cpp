@@ -137,7 +137,7 @@ void OutboxSender::stop()
     Q_EMIT startedChanged();
 }
 
-void OutboxSender::syncNow()
+void OutboxSender::syncNow(const QStringList &only)
 {
     if (!start()) {
         QMetaObject::invokeMethod(
@@ -149,7 +149,7 @@ void OutboxSender::syncNow()
     QStringList ids;
     const auto items = m_outbox->items(f);
     for (const store::OutboxItem &item : items) {
-        if (item.id != m_currentId || !m_current)
+        if ((item.id != m_currentId || !m_current) && (only.isEmpty() || only.contains(item.id)))
             ids << item.id;
     }
     if (m_syncQueue) {

@@ -65,9 +65,10 @@ public:
     bool isStarted() const { return m_started; }
     bool isBusy() const { return !m_current.isNull(); }
 
-    // Sends every item it may send, once each, now, whatever its retry time (the user's
-    // "send now", `hues-tool outbox sync`); syncFinished() when done. Starts if needed.
-    void syncNow();
+    // Sends every item it may send (or only those of `ids`), once each, now, whatever its
+    // retry time (the user's "send now", `hues-tool outbox sync`); syncFinished() when done.
+    // Starts if needed; when another process holds the lock, syncFinished(0, 0) at once.
+    void syncNow(const QStringList &ids = {});
     // Follows the system's reachability (QNetworkInformation), where a backend exists: when
     // the network comes back, waiting items are sent at once. False without a backend.
     bool watchNetwork();
