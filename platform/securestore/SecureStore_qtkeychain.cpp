@@ -2,6 +2,7 @@
 // Keychain on macOS, the Credential Store on Windows. Never the insecure QSettings fallback.
 #include "SecureStore.h"
 
+#include <QCoreApplication>
 #include <qt6keychain/keychain.h>
 
 namespace platform {
@@ -39,24 +40,29 @@ public:
 
     SecureStoreJob *read(const QString &key) override
     {
-        auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+        auto *job = new QKeychain::ReadPasswordJob(m_service, jobOwner());
         return run(job, key);
     }
 
     SecureStoreJob *write(const QString &key, const QByteArray &secret) override
     {
-        auto *job = new QKeychain::WritePasswordJob(m_service, this);
+        auto *job = new QKeychain::WritePasswordJob(m_service, jobOwner());
         job->setBinaryData(secret);
         return run(job, key);
     }
 
     SecureStoreJob *remove(const QString &key) override
     {
-        auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+        auto *job = new QKeychain::DeletePasswordJob(m_service, jobOwner());
         return run(job, key);
     }
 
 private:
+    // QtKeychain jobs must outlive this store: a libsecret job deleted while its D-Bus call
+    // runs crashes when the answer arrives. They delete themselves when done (or with the
+    // application, after its event loop, when no answer can come any more).
+    static QObject *jobOwner() { return QCoreApplication::instance(); }
+
     SecureStoreJob *run(QKeychain::Job *job, const QString &key)
     {
         SecureStoreJob *result = newJob();

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void jobDeletesItself();
     void keychainRoundTrip();
     void keychainWithoutSessionBus();
+    void keychainStoreDeletedWhileBusy();
 };
 
 void TstSecureStore::memoryRoundTrip()
@@ -150,6 +151,31 @@ void TstSecureStore::keychainWithoutSessionBus()
     QVERIFY2(o.error != SecureStoreJob::NoError, "no keychain here, yet the write succeeded");
     QVERIFY(o.error == SecureStoreJob::Unavailable || o.error == SecureStoreJob::Failed ||
             o.error == SecureStoreJob::TimedOut);
+#endif
+}
+
+// The app may delete its store (on quit, or a test's Application going away) while a keychain
+// call is still on D-Bus: the answer arriving later must not touch freed memory, and the
+// write still lands.
+void TstSecureStore::keychainStoreDeletedWhileBusy()
+{
+#ifndef HUES_HAVE_QTKEYCHAIN
+    QSKIP("built without QtKeychain (qtkeychain-qt6-dev)");
+#else
+    if (qEnvironmentVariable("HUES_TEST_KEYRING") != QLatin1String("1"))
+        QSKIP("needs a throwaway keyring: run through tests/core/auth/with-keyring.sh");
+    const QString service =
+        QStringLiteral("hues-test-") + QUuid::createUuid().toString(QUuid::Id128);
+    std::unique_ptr<SecureStore> store(SecureStore::create(service));
+    QPointer<SecureStoreJob> job = store->write("session", kSecret);
+    store.reset(); // the write is in flight
+    QVERIFY(job.isNull());
+    std::unique_ptr<SecureStore> next(SecureStore::create(service));
+    // Secret Service answers in order: the later read sees the earlier write.
+    const Outcome r = await(next->read("session"));
+    QCOMPARE(r.error, SecureStoreJob::NoError);
+    QCOMPARE(r.data, kSecret);
+    QCOMPARE(await(next->remove("session")).error, SecureStoreJob::NoError);
 #endif
 }
 
