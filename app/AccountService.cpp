@@ -1,10 +1,12 @@
 #include "AccountService.h"
 
 #include "auth/AuthorizationFlow.h"
+#include "auth/CustomSchemeReceiver.h"
 #include "auth/DeviceFlow.h"
 #include "auth/Session.h"
 #include "logging.h"
 #include "net/ApiClient.h"
+#include "oauth/AppRedirect.h"
 #include "securestore/SecureStore.h"
 #include "store/Database.h"
 #include "store/StoreService.h"
@@ -56,7 +58,14 @@ AccountService::AccountService(net::ApiClient *client, store::StoreService *stor
         // The provider no longer accepts the session: the user signs in again.
         setError(m_session->lastError());
         wipeUserData();
+        // A kiosk just returns to its signed-out home; elsewhere the user is asked to sign in
+        // again on top of the page they are on.
+        setSessionExpired(!m_kiosk);
         Q_EMIT signedOut();
+    });
+    connect(m_session, &auth::Session::stateChanged, this, [this] {
+        if (m_session->isSignedIn())
+            setSessionExpired(false);
     });
 }
 
@@ -182,6 +191,11 @@ void AccountService::signIn()
         return;
     m_flow = new auth::AuthorizationFlow(m_client, config, this);
     m_flow->setBrowser(m_opener);
+    // Phones get the redirect through the app's URI scheme; desktops through loopback.
+    if (const QUrl appRedirect = platform::appRedirectUri(); !appRedirect.isEmpty())
+        m_flow->setReceiverFactory([appRedirect](QObject *parent) {
+            return new auth::CustomSchemeReceiver(appRedirect, parent);
+        });
     connect(m_flow, &auth::AuthorizationFlow::stateChanged, this, &AccountService::stateChanged);
     connect(m_flow, &auth::AuthorizationFlow::finished, this, &AccountService::onFlowFinished);
     qCInfo(lcApp) << "signing in at" << config.issuer << "as client" << config.clientId;
@@ -219,8 +233,22 @@ void AccountService::signOut()
     endSession(true);
 }
 
+void AccountService::setSessionExpired(bool expired)
+{
+    if (m_sessionExpired == expired)
+        return;
+    m_sessionExpired = expired;
+    Q_EMIT sessionExpiredChanged();
+}
+
+void AccountService::dismissSessionExpired()
+{
+    setSessionExpired(false);
+}
+
 void AccountService::endSession(bool openProviderLogout)
 {
+    setSessionExpired(false);
     cancelSignIn();
     cancelDeviceSignIn();
     setError({});

@@ -55,6 +55,9 @@ class AccountService : public QObject
     Q_PROPERTY(
         QString verificationUriComplete READ verificationUriComplete NOTIFY deviceCodeChanged)
     Q_PROPERTY(int expiresIn READ expiresIn NOTIFY expiresInChanged)
+    // The provider stopped accepting the session (a failed refresh): the app asks the user to
+    // sign in again where they are, keeping the page and what they typed.
+    Q_PROPERTY(bool sessionExpired READ isSessionExpired NOTIFY sessionExpiredChanged)
 
 public:
     enum State { SignedOut, SigningIn, SignedIn };
@@ -93,11 +96,13 @@ public:
     QString verificationUri() const;
     QString verificationUriComplete() const;
     int expiresIn() const { return m_expiresIn; } // seconds left for the user code
+    bool isSessionExpired() const { return m_sessionExpired; }
 
     Q_INVOKABLE void signIn();
     Q_INVOKABLE void cancelSignIn();
     Q_INVOKABLE void signOut();
     Q_INVOKABLE void dismissError();
+    Q_INVOKABLE void dismissSessionExpired();
     // Sign-in with a phone: a code (and a QR code of the URL with it) for the citizen to open
     // and approve on their phone while the kiosk polls.
     Q_INVOKABLE void startDeviceSignIn();
@@ -113,6 +118,7 @@ Q_SIGNALS:
     void persistentChanged();
     void deviceCodeChanged();
     void expiresInChanged();
+    void sessionExpiredChanged();
     // The user signed out (or was signed out) and their local data is gone.
     void signedOut();
 
@@ -125,6 +131,7 @@ private:
     void onDeviceFlowFinished();
     void updateExpiresIn();
     void wipeUserData();
+    void setSessionExpired(bool expired);
     void endSession(bool openProviderLogout);
     // Whether the session was made at the server the app is configured for now.
     bool belongsToServer() const;
@@ -138,6 +145,7 @@ private:
     QPointer<auth::DeviceFlow> m_deviceFlow;
     UrlOpener m_opener;
     QTimer *m_countdown;
+    bool m_sessionExpired = false;
     int m_expiresIn = 0;
     auth::AuthError m_error;
 };

@@ -5,6 +5,7 @@
 #include "KioskIdle.h"
 #include "LanguageManager.h"
 #include "QmlForeign.h"
+#include "auth/Session.h"
 #include "logging.h"
 #include "net/ApiClient.h"
 #include "net/ServerStatus.h"
@@ -229,6 +230,10 @@ bool Application::start()
                           : platform::SecureStore::create(QStringLiteral("Hue-S"), this);
     }
     m_account = new AccountService(m_client, m_store, secureStore, m_options.kiosk, this);
+    // One keychain entry per data folder, as hues-tool keeps one per profile: two installs (or
+    // a test's data folder) never share or overwrite each other's session.
+    m_account->session()->setStorageKey(
+        auth::Session::storageKeyFor(dataDir, QStringLiteral("app")));
     if (m_urlOpener)
         m_account->setUrlOpener(m_urlOpener);
     m_kioskIdle = new KioskIdle(m_account, m_options.kiosk, m_options.kioskIdleSeconds, this);

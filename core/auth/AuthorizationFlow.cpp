@@ -84,16 +84,16 @@ void AuthorizationFlow::openBrowser()
 {
     if (isFinished())
         return;
-    m_receiver = new LoopbackReceiver(this);
+    m_receiver = m_receiverFactory ? m_receiverFactory(this) : new LoopbackReceiver(this);
     m_receiver->setTimeout(m_timeoutMs);
     QString why;
     if (!m_receiver->listen(&why)) {
         fail(AuthError::make(AuthError::BrowserUnavailable,
-                             QStringLiteral("cannot listen on loopback: ") + why));
+                             QStringLiteral("cannot receive the redirect: ") + why));
         return;
     }
-    connect(m_receiver, &LoopbackReceiver::callbackReceived, this, &AuthorizationFlow::onCallback);
-    connect(m_receiver, &LoopbackReceiver::timedOut, this, [this] {
+    connect(m_receiver, &RedirectReceiver::callbackReceived, this, &AuthorizationFlow::onCallback);
+    connect(m_receiver, &RedirectReceiver::timedOut, this, [this] {
         fail(AuthError::make(AuthError::TimedOut, QStringLiteral("no answer from the browser")));
     });
 

@@ -19,7 +19,7 @@ namespace auth {
 
 class DiscoveryReply;
 class IdTokenVerifier;
-class LoopbackReceiver;
+class RedirectReceiver;
 
 // Who the app is to an OpenID Provider.
 struct OidcClientConfig
@@ -33,9 +33,9 @@ struct OidcClientConfig
 };
 
 // One sign-in with the authorization code flow and PKCE (RFC 7636) in the system browser,
-// returning through a loopback redirect (RFC 8252): discovery, authorization request with
-// fresh state, nonce and S256 challenge, code exchange, ID token verification. Finishes once,
-// with a SignInResult or an AuthError; it never touches the session itself.
+// returning through a loopback or private-use scheme redirect (RFC 8252): discovery, authorization
+// request with fresh state, nonce and S256 challenge, code exchange, ID token verification.
+// Finishes once, with a SignInResult or an AuthError; it never touches the session itself.
 class AuthorizationFlow : public QObject
 {
     Q_OBJECT
@@ -44,11 +44,15 @@ public:
     Q_ENUM(State)
     // Opens the authorization URL in a browser: QDesktopServices::openUrl in the app.
     using Browser = std::function<bool(const QUrl &)>;
+    // Makes the receiver of the browser's redirect: a LoopbackReceiver unless set otherwise
+    // (phones: a CustomSchemeReceiver, see platform/oauth/).
+    using ReceiverFactory = std::function<RedirectReceiver *(QObject *parent)>;
 
     AuthorizationFlow(net::ApiClient *client, OidcClientConfig config, QObject *parent = nullptr);
     ~AuthorizationFlow() override;
 
     void setBrowser(Browser browser) { m_browser = std::move(browser); }
+    void setReceiverFactory(ReceiverFactory factory) { m_receiverFactory = std::move(factory); }
     // Skips discovery when the provider's document is already known and checked.
     void setProviderInfo(const OidcProviderInfo &info) { m_provider = info; }
     void setTimeout(int ms) { m_timeoutMs = ms; } // waiting for the browser; default 10 min
@@ -80,6 +84,7 @@ private:
     OidcClientConfig m_config;
     OidcProviderInfo m_provider;
     Browser m_browser;
+    ReceiverFactory m_receiverFactory;
     int m_timeoutMs = 10 * 60 * 1000;
     State m_state = Idle;
     AuthError m_error;
@@ -90,7 +95,7 @@ private:
     QByteArray m_nonce;
     QByteArray m_codeVerifier;
     QPointer<DiscoveryReply> m_discovery;
-    QPointer<LoopbackReceiver> m_receiver;
+    QPointer<RedirectReceiver> m_receiver;
     QPointer<net::ApiReply> m_tokenReply;
     QPointer<IdTokenVerifier> m_idVerifier;
 };

@@ -37,7 +37,7 @@ QByteArray page(bool success)
 } // namespace
 
 LoopbackReceiver::LoopbackReceiver(QObject *parent)
-    : QObject(parent), m_server(new QTcpServer(this)), m_timer(new QTimer(this))
+    : RedirectReceiver(parent), m_server(new QTcpServer(this)), m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, [this] {
@@ -60,7 +60,7 @@ bool LoopbackReceiver::listen(QString *error)
             *error = m_server->errorString();
         return false;
     }
-    m_timer->start(m_timeoutMs);
+    m_timer->start(timeout());
     return true;
 }
 

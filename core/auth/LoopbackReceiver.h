@@ -1,8 +1,6 @@
 #pragma once
 
-#include <QObject>
-#include <QUrl>
-#include <QUrlQuery>
+#include "RedirectReceiver.h"
 
 class QTcpServer;
 class QTcpSocket;
@@ -14,7 +12,7 @@ namespace auth {
 // listens on 127.0.0.1 on an ephemeral port, accepts one GET /callback carrying state and
 // either code or error, answers the browser with a short bilingual page and stops listening.
 // Anything else gets an HTTP error and changes nothing.
-class LoopbackReceiver : public QObject
+class LoopbackReceiver : public RedirectReceiver
 {
     Q_OBJECT
 public:
@@ -22,23 +20,17 @@ public:
     ~LoopbackReceiver() override;
 
     // Starts listening; the time-out starts now.
-    bool listen(QString *error = nullptr);
+    bool listen(QString *error = nullptr) override;
     bool isListening() const;
-    void close();
+    void close() override;
     // http://127.0.0.1:<port>/callback (RFC 8252 §7.3: an IP literal, not "localhost").
-    QUrl redirectUri() const;
+    QUrl redirectUri() const override;
 
-    void setTimeout(int ms) { m_timeoutMs = ms; } // whole wait, default 10 minutes
     void setConnectionTimeout(int ms) { m_connectionTimeoutMs = ms; } // per request, 10 s
     int connectionCount() const { return m_openConnections; }
 
     static constexpr int kMaxRequestBytes = 8192;
     static constexpr int kMaxConnections = 16;
-
-Q_SIGNALS:
-    // The one valid callback: its decoded query (state, code or error, ...).
-    void callbackReceived(const QUrlQuery &query);
-    void timedOut();
 
 private:
     void onNewConnection();
@@ -48,7 +40,6 @@ private:
 
     QTcpServer *m_server;
     QTimer *m_timer;
-    int m_timeoutMs = 10 * 60 * 1000;
     int m_connectionTimeoutMs = 10000;
     int m_openConnections = 0;
     bool m_done = false;

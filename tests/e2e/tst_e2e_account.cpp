@@ -13,6 +13,8 @@
 #include "store/StoreService.h"
 
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -139,14 +141,20 @@ public:
     bool isPersistent() const override { return true; }
 };
 
-// Whether the store holds a session (waits for the job).
-bool holdsSession(platform::SecureStore *store)
+// What the store keeps for the app of dataDir (waits for the job); empty if nothing.
+QByteArray keptSession(platform::SecureStore *store, const QString &dataDir)
 {
-    platform::SecureStoreJob *job = store->read(QStringLiteral("session"));
+    platform::SecureStoreJob *job =
+        store->read(auth::Session::storageKeyFor(dataDir, QStringLiteral("app")));
     QSignalSpy done(job, &platform::SecureStoreJob::finished);
-    if (!done.wait(5000))
-        return false;
-    return job->error() == platform::SecureStoreJob::NoError && !job->data().isEmpty();
+    if (!done.wait(5000) || job->error() != platform::SecureStoreJob::NoError)
+        return {};
+    return job->data();
+}
+
+bool holdsSession(platform::SecureStore *store, const QString &dataDir)
+{
+    return !keptSession(store, dataDir).isEmpty();
 }
 
 int cacheRows(Application *app)
@@ -184,6 +192,7 @@ private Q_SLOTS:
     void wrongPasswordStaysSignedOut();
     void sessionIsRestoredAfterRestart();
     void otherServerSignsOut();
+    void expiredSessionSignsInAgainInPlace();
     void unreachableServerShowsErrorAndRetry();
     void kioskIdleSignsOut();
     void kioskDeviceSignIn();
@@ -295,7 +304,7 @@ void TstE2eAccount::signInShowsAccountAndSignOutWipes()
     QVERIFY(findVisible(window, QStringLiteral("accountNotPersistent")));
     QVERIFY(!findVisible(window, QStringLiteral("accountError")));
     QVERIFY(findVisible(window, QStringLiteral("accountSignOutButton"))->height() >= 48);
-    QTRY_VERIFY(holdsSession(&store));
+    QTRY_VERIFY(holdsSession(&store, data.path()));
     grab(window, QStringLiteral("account-signed-in-vi.png"));
 
     // The user's cached data goes with them.
@@ -320,7 +329,7 @@ void TstE2eAccount::signInShowsAccountAndSignOutWipes()
     QVERIFY(!findVisible(window, QStringLiteral("accountName")));
     QCOMPARE(account->displayName(), QString());
     QCOMPARE(cacheRows(run.app.get()), 0);
-    QTRY_VERIFY(!holdsSession(&store));
+    QTRY_VERIFY(!holdsSession(&store, data.path()));
     // The provider's session in the browser is ended too (RP-Initiated Logout).
     QCOMPARE(run.opened.size(), openedBefore + 1);
     const QUrl logout = run.opened.constLast();
@@ -354,7 +363,7 @@ void TstE2eAccount::wrongPasswordStaysSignedOut()
     QVERIFY(!findVisible(window, QStringLiteral("accountError"))); // cancelling is no error
     QVERIFY(!account->session()->isSignedIn());
     QVERIFY(account->session()->authorization().isEmpty());
-    QVERIFY(!holdsSession(&store));
+    QVERIFY(!holdsSession(&store, data.path()));
 }
 
 void TstE2eAccount::sessionIsRestoredAfterRestart()
@@ -375,7 +384,7 @@ void TstE2eAccount::sessionIsRestoredAfterRestart()
         QTRY_COMPARE(textOf(run.app->window(), QStringLiteral("accountPhone")),
                      QStringLiteral("+84••••••456"));
         QVERIFY(!findVisible(run.app->window(), QStringLiteral("accountNotPersistent")));
-        QTRY_VERIFY(holdsSession(&store));
+        QTRY_VERIFY(holdsSession(&store, data.path()));
     }
     // A new run finds the session, with no browser.
     Run run;
@@ -389,6 +398,70 @@ void TstE2eAccount::sessionIsRestoredAfterRestart()
     QVERIFY(!findVisible(window, QStringLiteral("accountNotPersistent")));
     // And the kept tokens still work at the server (userinfo is asked again after restore).
     QVERIFY(!run.app->account()->session()->authorization().isEmpty());
+}
+
+// The provider stops accepting the session (here: its refresh token was used elsewhere, so
+// reuse detection revoked the family). The user, in the middle of something on another page,
+// is asked to sign in again there, and after signing in is still on that page.
+void TstE2eAccount::expiredSessionSignsInAgainInPlace()
+{
+    QTemporaryDir data;
+    platform::MemorySecureStore store;
+    Run run;
+    startApp(run, data.path(), &store, m_server->baseUrl().toString(), QSize(412, 892));
+    AccountService *account = run.app->account();
+    QQuickWindow *window = run.app->window();
+    HttpResult answer;
+    signInThroughPage(run, kCitizenPassword, &answer);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(answer.status / 100, 3);
+    PlayBrowser browser;
+    QCOMPARE(browser.get(QUrl(QString::fromUtf8(answer.header("Location")))).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(account->state(), AccountService::SignedIn, 15000);
+    QVERIFY(!findVisible(window, QStringLiteral("sessionExpiredBanner")));
+
+    // The user goes to Settings (what they are doing).
+    QVERIFY(
+        QMetaObject::invokeMethod(window, "openPage", Q_ARG(QVariant, QStringLiteral("settings"))));
+    QTRY_VERIFY(findVisible(window, QStringLiteral("page_settings")));
+
+    // Someone spends the refresh token first; the app's refresh is then a reuse.
+    QByteArray kept;
+    QTRY_VERIFY(!(kept = keptSession(&store, data.path())).isEmpty());
+    const QString refreshToken =
+        QJsonDocument::fromJson(kept).object().value(QStringLiteral("refresh_token")).toString();
+    QVERIFY(!refreshToken.isEmpty());
+    const HttpResult stolen = hues::test::httpRequest(
+        "POST", m_server->url(QStringLiteral("/oauth2/token")),
+        hues::test::formEncode({{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                                {QStringLiteral("refresh_token"), refreshToken},
+                                {QStringLiteral("client_id"), QStringLiteral("hues-app")}}),
+        {{"Content-Type", "application/x-www-form-urlencoded"}});
+    QCOMPARE(stolen.status, 200);
+    QSignalSpy required(account->session(), &auth::Session::signInRequired);
+    account->session()->refresh();
+    QVERIFY(required.wait(15000));
+    QCOMPARE(account->state(), AccountService::SignedOut);
+    QVERIFY(account->isSessionExpired());
+    QTRY_VERIFY(findVisible(window, QStringLiteral("sessionExpiredBanner")));
+    // Still on the page the user was on.
+    QVERIFY(findVisible(window, QStringLiteral("page_settings")));
+    grab(window, QStringLiteral("session-expired-vi.png"));
+
+    // Sign in again from the banner.
+    const qsizetype before = run.opened.size();
+    // (Once the layout has settled: the banner appeared a frame ago.)
+    QTRY_VERIFY(click(window, findVisible(window, QStringLiteral("sessionExpiredSignIn"))));
+    QTRY_VERIFY_WITH_TIMEOUT(run.opened.size() > before, 10000);
+    PlayBrowser second;
+    const HttpResult relogin = second.signIn(run.opened.constLast(), kCitizen, kCitizenPassword);
+    QCOMPARE(relogin.status / 100, 3);
+    QCOMPARE(second.get(QUrl(QString::fromUtf8(relogin.header("Location")))).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(account->state(), AccountService::SignedIn, 15000);
+    QTRY_VERIFY(!findVisible(window, QStringLiteral("sessionExpiredBanner")));
+    QVERIFY(!account->isSessionExpired());
+    QVERIFY(findVisible(window, QStringLiteral("page_settings")));
 }
 
 void TstE2eAccount::otherServerSignsOut()
@@ -407,14 +480,14 @@ void TstE2eAccount::otherServerSignsOut()
         QCOMPARE(browser.get(QUrl(QString::fromUtf8(answer.header("Location")))).status, 200);
         AccountService *account = run.app->account();
         QTRY_COMPARE_WITH_TIMEOUT(account->state(), AccountService::SignedIn, 15000);
-        QTRY_VERIFY(holdsSession(&store));
+        QTRY_VERIFY(holdsSession(&store, data.path()));
 
         // The user points the app at another city server: its token must not go there.
         const QString other = QStringLiteral("http://127.0.0.1:%1").arg(closedPort());
         QVERIFY(run.app->settings()->setServerUrl(other));
         QTRY_COMPARE(account->state(), AccountService::SignedOut);
         QVERIFY(account->session()->authorization().isEmpty());
-        QTRY_VERIFY(!holdsSession(&store));
+        QTRY_VERIFY(!holdsSession(&store, data.path()));
         QTRY_VERIFY(findVisible(run.app->window(), QStringLiteral("accountSignInButton")));
         QCOMPARE(run.opened.size(), 1); // the authorization URL only
     }
@@ -429,14 +502,14 @@ void TstE2eAccount::otherServerSignsOut()
         PlayBrowser browser;
         QCOMPARE(browser.get(QUrl(QString::fromUtf8(answer.header("Location")))).status, 200);
         QTRY_COMPARE_WITH_TIMEOUT(run.app->account()->state(), AccountService::SignedIn, 15000);
-        QTRY_VERIFY(holdsSession(&store));
+        QTRY_VERIFY(holdsSession(&store, data.path()));
     }
     Run run;
     startApp(run, data.path(), &store, QStringLiteral("http://127.0.0.1:%1").arg(closedPort()),
              QSize(412, 892));
     QTRY_VERIFY(findVisible(run.app->window(), QStringLiteral("accountSignInButton")));
     QCOMPARE(run.app->account()->state(), AccountService::SignedOut);
-    QTRY_VERIFY(!holdsSession(&store));
+    QTRY_VERIFY(!holdsSession(&store, data.path()));
     QVERIFY(run.opened.isEmpty()); // no browser for a sign-out the user did not ask for
 }
 
@@ -492,7 +565,7 @@ void TstE2eAccount::kioskIdleSignsOut()
         PlayBrowser browser;
         QCOMPARE(browser.get(QUrl(QString::fromUtf8(answer.header("Location")))).status, 200);
         QTRY_COMPARE_WITH_TIMEOUT(run.app->account()->state(), AccountService::SignedIn, 15000);
-        QTRY_VERIFY(holdsSession(&store));
+        QTRY_VERIFY(holdsSession(&store, data.path()));
     }
     Run run;
     startApp(run, data.path(), &store, m_server->baseUrl().toString(), QSize(1920, 1080), true, 2);
@@ -522,7 +595,7 @@ void TstE2eAccount::kioskIdleSignsOut()
     QTRY_VERIFY(!findVisible(window, QStringLiteral("kioskIdleOverlay")));
     QTRY_COMPARE(window->property("currentPage").toString(), QStringLiteral("home"));
     QCOMPARE(cacheRows(run.app.get()), 0);
-    QTRY_VERIFY(!holdsSession(&store));
+    QTRY_VERIFY(!holdsSession(&store, data.path()));
     QVERIFY(run.opened.isEmpty()); // a kiosk opens no browser, not even to log out
 }
 

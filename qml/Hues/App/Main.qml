@@ -101,6 +101,25 @@ ApplicationWindow {
             Layout.fillHeight: true
             spacing: 0
 
+            // The session ended under the user (refresh refused): sign in again right here;
+            // the page and whatever it holds stay as they are.
+            StatusBanner {
+                objectName: "sessionExpiredBanner"
+                Layout.fillWidth: true
+                Layout.margins: Theme.spacingS
+                visible: Account.sessionExpired
+                kind: StatusBanner.Warning
+                text: Account.state === Account.SigningIn
+                      ? qsTr("Continue signing in in your browser…")
+                      : qsTr("Your session has ended. Sign in again to continue; nothing on this screen is lost.")
+                actionText: qsTr("Sign in")
+                actionObjectName: "sessionExpiredSignIn"
+                actionEnabled: Account.state === Account.SignedOut
+                dismissible: true
+                onActionClicked: Account.signIn()
+                onDismissed: Account.dismissSessionExpired()
+            }
+
             StackView {
                 id: stack
                 objectName: "stack"

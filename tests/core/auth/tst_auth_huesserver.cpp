@@ -6,11 +6,13 @@
 #include "PlainBrowser.h"
 #include "TestServer.h"
 #include "auth/AuthorizationFlow.h"
+#include "auth/CustomSchemeReceiver.h"
 #include "auth/DeviceFlow.h"
 #include "auth/Session.h"
 #include "net/ApiClient.h"
 #include "securestore/SecureStore.h"
 
+#include <QDesktopServices>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -57,6 +59,7 @@ private Q_SLOTS:
     void signInRefreshApiSignOut();
     void restoredSessionWorks();
     void wrongStateRedeemsNothing();
+    void customSchemeRedirect();
     void reusedCodeIsRefused();
     void reusedRefreshTokenEndsSession();
     void wrongPasswordThenTimeOut();
@@ -255,6 +258,51 @@ void TstAuthHuesServer::restoredSessionWorks()
     QVERIFY(refreshed.wait(10000));
     std::unique_ptr<net::ApiReply> me(waitFor(client.get("/api/v1/me")));
     QVERIFY2(me->isOk(), qPrintable(me->error().detail));
+}
+
+// The phone path (RFC 8252 §7.1): the provider redirects to vn.hue.hues:/oauth2redirect; the
+// OS hands that URL to Qt, which calls QDesktopServices' handler. Here the test is the OS: it
+// opens the URL with QDesktopServices::openUrl, as Qt's Android and iOS glue does.
+void TstAuthHuesServer::customSchemeRedirect()
+{
+    const QUrl appRedirect(QStringLiteral("vn.hue.hues:/oauth2redirect"));
+    AuthorizationFlow flow(m_client.get(), config());
+    flow.setReceiverFactory([appRedirect](QObject *parent) {
+        return new auth::CustomSchemeReceiver(appRedirect, parent);
+    });
+    PlainBrowser *browser = m_browser.get();
+    QUrl delivered;
+    flow.setBrowser([browser, appRedirect, &delivered](const QUrl &url) {
+        QTimer::singleShot(0, [browser, url, appRedirect, &delivered] {
+            const PlainBrowser::Page last = browser->browse(url, appRedirect, 20, false);
+            delivered = last.url.resolved(QUrl::fromEncoded(last.location));
+            // Another URL of the app's scheme (a link, a forged path) is not the answer.
+            QDesktopServices::openUrl(
+                QUrl(QStringLiteral("vn.hue.hues:/elsewhere?code=x&state=y")));
+            QDesktopServices::openUrl(delivered);
+        });
+        return true;
+    });
+    QSignalSpy finished(&flow, &AuthorizationFlow::finished);
+    flow.start();
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(flow.isOk(), qPrintable(flow.error().detail));
+    QCOMPARE(delivered.scheme(), QStringLiteral("vn.hue.hues"));
+    QCOMPARE(delivered.path(), QStringLiteral("/oauth2redirect"));
+    QCOMPARE(QUrlQuery(flow.authorizationUrl()).queryItemValue("redirect_uri", QUrl::FullyDecoded),
+             appRedirect.toString());
+    QCOMPARE(flow.result().idClaims.value("aud").toString(), QString("hues-app"));
+
+    // Once done, the scheme has no handler any more: a late URL reaches nobody.
+    auth::CustomSchemeReceiver receiver(appRedirect);
+    QSignalSpy received(&receiver, &auth::RedirectReceiver::callbackReceived);
+    receiver.handleUrl(delivered); // not listening
+    QCOMPARE(received.count(), 0);
+    // A scheme that is not a reverse domain name (or http) is refused.
+    auth::CustomSchemeReceiver web(QUrl(QStringLiteral("https://example.vn/cb")));
+    QString why;
+    QVERIFY(!web.listen(&why));
+    QVERIFY(!why.isEmpty());
 }
 
 void TstAuthHuesServer::wrongStateRedeemsNothing()
