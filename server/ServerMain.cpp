@@ -5,9 +5,11 @@
 #include "auth/AuthService.h"
 #include "db/Database.h"
 #include "db/DemoSeed.h"
+#include "db/Idempotency.h"
 #include "db/Migrations.h"
 #include "http/HttpServer.h"
 #include "logging.h"
+#include "open311/ReportService.h"
 #include "routes/Routes.h"
 
 #include <QCoreApplication>
@@ -77,12 +79,19 @@ int runServer(QCoreApplication &app)
     if (!auth.init(&error))
         return fail(error);
 
+    if (!Idempotency::purge(db))
+        return fail(QStringLiteral("cannot purge old idempotency keys: ") + db.errorString());
+    open311::ReportService reports(db);
+
     ConnectionLimits limits;
     limits.maxBodyBytes = options.maxBodyBytes;
     limits.idleTimeoutMs = options.idleTimeoutMs;
+    // Report uploads (up to 3 photos) may be larger; decided from the request line, before
+    // the body is read.
+    for (const char *path : {"/open311/v2/requests.json", "/open311/v2/requests.xml"})
+        limits.routeBodyLimits.append({"POST", path, options.maxUploadBytes});
     HttpServer server(limits);
-    ServerContext context{db};
-    context.auth = &auth;
+    ServerContext context{db, &auth, &reports, options.open311ApiKey, options.maxUploadBytes};
     registerAllRoutes(server.router(), context);
     if (!server.listenOn(options.address, options.port)) {
         return fail(QStringLiteral("cannot listen on %1:%2: %3")

@@ -68,7 +68,18 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *options, 
                        "(https; plain http only for a loopback host). Default: the listening "
                        "address."),
         QStringLiteral("url"));
-    parser.addOptions({listen, dataDir, seed, database, maxBody, idleTimeout, issuer});
+    const QCommandLineOption maxUpload(
+        QStringLiteral("max-upload"),
+        QStringLiteral("Largest body of a report upload (POST /open311/v2/requests.*, up to 3 "
+                       "photos), in bytes."),
+        QStringLiteral("bytes"), QStringLiteral("12582912"));
+    const QCommandLineOption apiKey(
+        QStringLiteral("open311-api-key"),
+        QStringLiteral("Require this api_key on Open311 POST requests (default: api_key is "
+                       "accepted and ignored)."),
+        QStringLiteral("key"));
+    parser.addOptions(
+        {listen, dataDir, seed, database, maxBody, idleTimeout, issuer, maxUpload, apiKey});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -109,6 +120,17 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *options, 
     options->maxBodyBytes = parser.value(maxBody).toLongLong(&ok);
     if (!ok || options->maxBodyBytes < 0) {
         *error = QStringLiteral("bad --max-body value \"%1\"").arg(parser.value(maxBody));
+        return false;
+    }
+    options->maxUploadBytes = parser.value(maxUpload).toLongLong(&ok);
+    if (!ok || options->maxUploadBytes < options->maxBodyBytes) {
+        *error = QStringLiteral("bad --max-upload value \"%1\" (bytes, at least --max-body)")
+                     .arg(parser.value(maxUpload));
+        return false;
+    }
+    options->open311ApiKey = parser.value(apiKey);
+    if (parser.isSet(apiKey) && options->open311ApiKey.isEmpty()) {
+        *error = QStringLiteral("--open311-api-key needs a non-empty key");
         return false;
     }
     options->idleTimeoutMs = parser.value(idleTimeout).toInt(&ok);

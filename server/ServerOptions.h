@@ -17,6 +17,8 @@ struct ServerOptions
     qint64 maxBodyBytes = 1024 * 1024;
     int idleTimeoutMs = 30 * 1000;
     QString issuer; // "" means the listening address (http://127.0.0.1:PORT)
+    qint64 maxUploadBytes = 12 * 1024 * 1024; // body limit of POST /open311/v2/requests.*
+    QString open311ApiKey; // "" = api_key optional; else POST requests must send it
 
     // Parses the arguments (argv[0] included). On error returns false and sets *error;
     // --help/--version set *exitNow and print their text.

@@ -4,6 +4,7 @@
 #include "logging.h"
 
 #include <QDateTime>
+#include <QSqlQuery>
 
 namespace hues::server {
 
@@ -92,30 +93,257 @@ struct Category
     const char *descriptionVi;
     const char *descriptionEn;
     const char *keywords;
+    const char *groupVi;
+    const char *groupEn;
+    const char *agency; // the agency a new request goes to
+    int slaHours;       // expected_datetime = requested + this
 };
 
-// Open311 GeoReport v2 services (service_code, service_name, description, keywords).
+const char kGroupRoadsVi[] = "Hạ tầng giao thông";
+const char kGroupRoadsEn[] = "Roads and public works";
+const char kGroupEnvVi[] = "Môi trường và trật tự";
+const char kGroupEnvEn[] = "Environment and public order";
+const char kGroupWaterVi[] = "Thoát nước và cấp nước";
+const char kGroupWaterEn[] = "Drainage and water supply";
+const char kGroupTreesVi[] = "Cây xanh";
+const char kGroupTreesEn[] = "Trees and green spaces";
+
+const char kAgencyTransport[] = "Sở Giao thông vận tải Thừa Thiên Huế";
+const char kAgencyPower[] = "Công ty Điện lực Thừa Thiên Huế";
+const char kAgencyHepco[] = "Công ty CP Môi trường và Công trình đô thị Huế";
+const char kAgencyWater[] = "Công ty CP Cấp nước Thừa Thiên Huế (HUEWACO)";
+const char kAgencyOrder[] = "Đội Quản lý trật tự đô thị thành phố Huế";
+const char kAgencyEnvironment[] = "Sở Tài nguyên và Môi trường Thừa Thiên Huế";
+const char kAgencyPolice[] = "Công an thành phố Huế";
+
+// Open311 GeoReport v2 services (service_code, service_name, description, keywords, group).
 const Category kCategories[] = {
     {"road_damage", "Hư hỏng mặt đường", "Road damage", "Ổ gà, sụt lún, nứt vỡ mặt đường",
-     "Potholes, subsidence, broken road surface", "road,pothole,đường,ổ gà"},
+     "Potholes, subsidence, broken road surface", "road,pothole,đường,ổ gà", kGroupRoadsVi,
+     kGroupRoadsEn, kAgencyTransport, 72},
     {"street_light", "Đèn đường hỏng", "Street light out",
      "Đèn chiếu sáng công cộng không sáng hoặc chập chờn",
-     "A public street light is out or flickering", "light,lamp,đèn"},
+     "A public street light is out or flickering", "light,lamp,đèn", kGroupRoadsVi, kGroupRoadsEn,
+     kAgencyPower, 48},
     {"garbage", "Rác thải", "Garbage", "Rác thải chưa được thu gom, bãi rác tự phát",
-     "Uncollected waste or illegal dumping", "garbage,waste,rác"},
-    {"flooding", "Ngập úng", "Flooding", "Ngập nước trên đường phố, cống thoát nước bị tắc",
-     "Flooded street or blocked drain", "flood,drain,ngập,cống"},
+     "Uncollected waste or illegal dumping", "garbage,waste,rác", kGroupEnvVi, kGroupEnvEn,
+     kAgencyHepco, 24},
+    {"flooding", "Ngập úng", "Flooding", "Ngập nước trên đường phố sau mưa lớn",
+     "A street flooded after heavy rain", "flood,ngập,lụt", kGroupWaterVi, kGroupWaterEn,
+     kAgencyHepco, 6},
     {"fallen_tree", "Cây đổ", "Fallen tree", "Cây xanh gãy đổ hoặc có nguy cơ gãy đổ",
-     "A fallen tree or a tree at risk of falling", "tree,cây"},
+     "A fallen tree or a tree at risk of falling", "tree,cây", kGroupTreesVi, kGroupTreesEn,
+     kAgencyHepco, 12},
     {"sidewalk_encroachment", "Lấn chiếm vỉa hè", "Sidewalk encroachment",
      "Vỉa hè, lòng đường bị lấn chiếm buôn bán, để xe",
-     "Sidewalk or roadway occupied by trade or parking", "sidewalk,vỉa hè,lấn chiếm"},
+     "Sidewalk or roadway occupied by trade or parking", "sidewalk,vỉa hè,lấn chiếm", kGroupRoadsVi,
+     kGroupRoadsEn, kAgencyOrder, 72},
     {"pollution", "Ô nhiễm môi trường", "Pollution", "Khói bụi, mùi hôi, nước thải gây ô nhiễm",
-     "Smoke, dust, odour or polluting waste water", "pollution,ô nhiễm"},
+     "Smoke, dust, odour or polluting waste water", "pollution,ô nhiễm", kGroupEnvVi, kGroupEnvEn,
+     kAgencyEnvironment, 72},
     {"noise", "Tiếng ồn", "Noise", "Tiếng ồn vượt mức cho phép, karaoke ban đêm",
-     "Excessive noise, late-night karaoke", "noise,ồn,karaoke"},
+     "Excessive noise, late-night karaoke", "noise,ồn,karaoke", kGroupEnvVi, kGroupEnvEn,
+     kAgencyPolice, 4},
     {"water_leak", "Rò rỉ nước", "Water leak", "Vỡ, rò rỉ đường ống cấp nước",
-     "Burst or leaking water main", "water,leak,nước,ống"},
+     "Burst or leaking water main", "water,leak,nước,ống", kGroupWaterVi, kGroupWaterEn,
+     kAgencyWater, 24},
+    {"clogged_drain", "Cống nghẹt", "Clogged drain",
+     "Cống, hố ga thoát nước bị tắc, bốc mùi hoặc mất nắp",
+     "A blocked, smelly or uncovered drain or manhole", "drain,cống,hố ga", kGroupWaterVi,
+     kGroupWaterEn, kAgencyHepco, 24},
+};
+
+struct AttributeSeed
+{
+    const char *serviceCode;
+    const char *code;
+    const char *datatype;
+    bool required;
+    const char *descriptionVi;
+    const char *descriptionEn;
+    const char *datatypeDescriptionVi;
+    const char *datatypeDescriptionEn;
+};
+
+// Service definitions (GET services/{code}): the questions asked for some categories.
+const AttributeSeed kAttributes[] = {
+    {"flooding", "flood_depth", "singlevaluelist", true, "Độ sâu ngập nước", "Flood depth",
+     "Chọn mức gần đúng nhất", "Pick the closest level"},
+    {"road_damage", "width_cm", "number", false, "Chiều rộng chỗ hư hỏng (cm)",
+     "Width of the damage (cm)", "Số, ví dụ 40", "A number, e.g. 40"},
+    {"street_light", "pole_number", "string", false, "Số hiệu cột đèn (nếu thấy)",
+     "Pole number (if visible)", "", ""},
+    {"garbage", "waste_type", "multivaluelist", false, "Loại rác", "Kind of waste",
+     "Chọn một hoặc nhiều", "Pick one or more"},
+    {"fallen_tree", "blocking", "singlevaluelist", false, "Cây có chắn đường không?",
+     "Is the tree blocking the road?", "", ""},
+    {"noise", "started_at", "datetime", false, "Bắt đầu từ lúc", "Started at", "Ngày giờ ISO 8601",
+     "ISO 8601 date and time"},
+};
+
+struct ValueSeed
+{
+    const char *serviceCode;
+    const char *attributeCode;
+    const char *key;
+    const char *nameVi;
+    const char *nameEn;
+};
+
+const ValueSeed kValues[] = {
+    {"flooding", "flood_depth", "lt20", "Dưới 20 cm", "<20 cm"},
+    {"flooding", "flood_depth", "20to50", "20–50 cm", "20-50 cm"},
+    {"flooding", "flood_depth", "gt50", "Trên 50 cm", ">50 cm"},
+    {"garbage", "waste_type", "household", "Rác sinh hoạt", "Household waste"},
+    {"garbage", "waste_type", "construction", "Phế thải xây dựng", "Construction debris"},
+    {"garbage", "waste_type", "hazardous", "Rác nguy hại", "Hazardous waste"},
+    {"fallen_tree", "blocking", "yes", "Có, chắn đường", "Yes, it blocks the road"},
+    {"fallen_tree", "blocking", "no", "Không", "No"},
+};
+
+struct StepSeed
+{
+    const char *detailedStatus;
+    const char *note;
+    const char *agency;
+    double hoursAfter; // after the request was made
+};
+
+struct RequestSeed
+{
+    const char *id;
+    const char *serviceCode;
+    const char *accountId; // nullptr: anonymous
+    const char *description;
+    double lat;
+    double lon;
+    const char *address;
+    const char *attributes; // JSON
+    double daysAgo;
+    StepSeed steps[3]; // after "submitted"; detailedStatus nullptr ends the list
+    int rating;        // -1 none, 0 not satisfied, 1 satisfied
+    const char *ratingComment;
+};
+
+// Demo service requests at real places of Huế, so the app's lists are not empty.
+const RequestSeed kRequests[] = {
+    {"HUE-DEMO-0001",
+     "road_damage",
+     "acc-citizen",
+     "Ổ gà lớn ở đầu cầu phía Lê Lợi, xe máy phải tránh gấp.",
+     16.4667,
+     107.5906,
+     "Cầu Trường Tiền, đầu cầu đường Lê Lợi, thành phố Huế",
+     R"({"width_cm":"60"})",
+     3.0,
+     {{"in_progress", "Đã cử đội kiểm tra hiện trường.", kAgencyTransport, 5},
+      {nullptr, nullptr, nullptr, 0}},
+     -1,
+     nullptr},
+    {"HUE-DEMO-0002",
+     "garbage",
+     "acc-citizen",
+     "Rác tồn đọng sau giờ chợ ở cổng phía bờ sông.",
+     16.4734,
+     107.5887,
+     "Chợ Đông Ba, 2 Trần Hưng Đạo, phường Phú Hòa, thành phố Huế",
+     R"({"waste_type":["household"]})",
+     2.5,
+     {{"in_progress", "Đã điều xe thu gom.", kAgencyHepco, 2},
+      {"closed", "Đã thu gom xong.", kAgencyHepco, 10},
+      {nullptr, nullptr, nullptr, 0}},
+     -1,
+     nullptr},
+    {"HUE-DEMO-0003",
+     "flooding",
+     nullptr,
+     "Nước ngập nửa bánh xe trước cổng trường.",
+     16.4600,
+     107.5845,
+     "Đường Lê Lợi, trước Trường THPT chuyên Quốc Học, thành phố Huế",
+     R"({"flood_depth":"20to50"})",
+     0.2,
+     {{nullptr, nullptr, nullptr, 0}},
+     -1,
+     nullptr},
+    {"HUE-DEMO-0004",
+     "street_light",
+     nullptr,
+     "Hai cột đèn trước Ngọ Môn không sáng.",
+     16.4698,
+     107.5786,
+     "Đường 23 Tháng 8, trước Ngọ Môn, Đại Nội Huế",
+     R"({})",
+     20.0,
+     {{"in_progress", "Đã tiếp nhận, chờ vật tư.", kAgencyPower, 6},
+      {"closed", "Đã thay bóng đèn LED mới.", kAgencyPower, 30},
+      {nullptr, nullptr, nullptr, 0}},
+     -1,
+     nullptr},
+    {"HUE-DEMO-0005",
+     "fallen_tree",
+     "acc-citizen",
+     "Cành cây lớn gãy sau mưa, nằm sát lề đường.",
+     16.4705,
+     107.5845,
+     "Cửa Thượng Tứ, đường Đinh Tiên Hoàng, thành phố Huế",
+     R"({"blocking":"no"})",
+     1.0,
+     {{"in_progress", "Đội cây xanh đang xử lý.", kAgencyHepco, 1}, {nullptr, nullptr, nullptr, 0}},
+     -1,
+     nullptr},
+    {"HUE-DEMO-0006",
+     "sidewalk_encroachment",
+     nullptr,
+     "Quán bày bàn ghế kín vỉa hè, người đi bộ phải xuống lòng đường.",
+     16.4695,
+     107.5955,
+     "Phố Phạm Ngũ Lão, phường Phú Hội, thành phố Huế",
+     R"({})",
+     4.0,
+     {{nullptr, nullptr, nullptr, 0}},
+     -1,
+     nullptr},
+    {"HUE-DEMO-0007",
+     "noise",
+     "acc-citizen",
+     "Hát karaoke lớn sau 23 giờ.",
+     16.4672,
+     107.5878,
+     "Phố đi bộ Nguyễn Đình Chiểu, phường Vĩnh Ninh, thành phố Huế",
+     R"({})",
+     6.0,
+     {{"in_progress", "Đã chuyển công an phường.", kAgencyPolice, 0.5},
+      {"closed", "Đã nhắc nhở và lập biên bản.", kAgencyPolice, 2},
+      {nullptr, nullptr, nullptr, 0}},
+     1,
+     "Xử lý nhanh, cảm ơn."},
+    {"HUE-DEMO-0008",
+     "water_leak",
+     "acc-citizen",
+     "Nước rò rỉ thành vũng trên vỉa hè.",
+     16.4582,
+     107.5975,
+     "Đường Hùng Vương, phường Phú Nhuận, thành phố Huế",
+     R"({})",
+     5.0,
+     {{"closed", "Đã sửa mối nối ống.", kAgencyWater, 20},
+      {"reopened", "Vẫn còn rò rỉ.", kAgencyWater, 40},
+      {nullptr, nullptr, nullptr, 0}},
+     -1,
+     nullptr},
+    {"HUE-DEMO-0009",
+     "clogged_drain",
+     nullptr,
+     "Hố ga bốc mùi, nước không thoát được.",
+     16.4712,
+     107.5880,
+     "Đường Trần Hưng Đạo, phường Phú Hòa, thành phố Huế",
+     R"({})",
+     1.5,
+     {{nullptr, nullptr, nullptr, 0}},
+     -1,
+     nullptr},
 };
 
 struct Provider
@@ -232,6 +460,80 @@ bool upsertPlaces(Database &db, const QString &table, const Place *places, size_
     return true;
 }
 
+QString openOrClosed(const QString &detailedStatus)
+{
+    return detailedStatus == u"closed" ? QStringLiteral("closed") : QStringLiteral("open");
+}
+
+// Inserted once (fixed ids): later starts keep them, and what staff and citizens did to them.
+bool seedRequests(Database &db)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    constexpr double kHourMs = 3600.0 * 1000;
+    for (const RequestSeed &r : kRequests) {
+        QSqlQuery exists(db.connection());
+        if (!db.exec(exists, QStringLiteral("SELECT 1 FROM service_requests WHERE id = ?"),
+                     {u8(r.id)}))
+            return false;
+        if (exists.next())
+            continue;
+        const Category *category = nullptr;
+        for (const Category &c : kCategories)
+            category = QByteArrayView(c.code) == QByteArrayView(r.serviceCode) ? &c : category;
+        if (!category)
+            return false;
+        const qint64 requested = now - qint64(r.daysAgo * 24 * kHourMs);
+        QString detailed = QStringLiteral("submitted");
+        QString notes = QStringLiteral("");
+        QString agency = u8(category->agency);
+        qint64 updated = requested;
+        qint64 closedAt = 0;
+        QList<QVariantList> history{{u8(r.id), 0, detailed, QStringLiteral("open"),
+                                     QStringLiteral(""), agency,
+                                     QVariant(QMetaType::fromType<QString>()), requested}};
+        for (const StepSeed &step : r.steps) {
+            if (!step.detailedStatus)
+                break;
+            detailed = u8(step.detailedStatus);
+            notes = u8(step.note);
+            agency = u8(step.agency);
+            updated = requested + qint64(step.hoursAfter * kHourMs);
+            closedAt = detailed == u"closed" ? updated : (detailed == u"reopened" ? 0 : closedAt);
+            history.append({u8(r.id), int(history.size()), detailed, openOrClosed(detailed), notes,
+                            agency,
+                            detailed == u"reopened" ? QVariant(u8(r.accountId))
+                                                    : QVariant(QStringLiteral("acc-ioc")),
+                            updated});
+        }
+        const QVariant nullInt(QMetaType::fromType<qlonglong>());
+        const QVariant nullText(QMetaType::fromType<QString>());
+        if (!db.exec(QStringLiteral(
+                         "INSERT INTO service_requests (id, service_code, account_id, "
+                         "description, lat, lon, address, attributes, status, detailed_status, "
+                         "status_notes, agency, requested_at, updated_at, expected_at, "
+                         "closed_at, rating_satisfied, rating_comment, rating_at) VALUES (?, ?, "
+                         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {u8(r.id), u8(r.serviceCode),
+                      r.accountId ? QVariant(u8(r.accountId)) : nullText, u8(r.description), r.lat,
+                      r.lon, u8(r.address), u8(r.attributes), openOrClosed(detailed), detailed,
+                      notes, agency, requested, updated,
+                      requested + qint64(category->slaHours) * 3600 * 1000,
+                      closedAt ? QVariant(closedAt) : nullInt,
+                      r.rating < 0 ? nullInt : QVariant(qlonglong(r.rating)),
+                      r.rating < 0 ? nullText : QVariant(u8(r.ratingComment)),
+                      r.rating < 0 ? nullInt : QVariant(updated + qint64(kHourMs))}))
+            return false;
+        for (const QVariantList &row : history) {
+            if (!db.exec(QStringLiteral("INSERT INTO service_request_history (request_id, seq, "
+                                        "detailed_status, status, note, agency, actor_id, at) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                         row))
+                return false;
+        }
+    }
+    return true;
+}
+
 bool seedAll(Database &db)
 {
     if (!upsertPlaces(db, QStringLiteral("service_centres"), kCentres, std::size(kCentres), true))
@@ -242,13 +544,57 @@ bool seedAll(Database &db)
     for (const Category &c : kCategories) {
         if (!db.exec(QStringLiteral(
                          "INSERT INTO report_categories (service_code, name_vi, name_en, "
-                         "description_vi, description_en, keywords, sort_order) VALUES (?, ?, ?, "
-                         "?, ?, ?, ?) ON CONFLICT (service_code) DO UPDATE SET name_vi = "
-                         "excluded.name_vi, name_en = excluded.name_en, description_vi = "
-                         "excluded.description_vi, description_en = excluded.description_en, "
-                         "keywords = excluded.keywords, sort_order = excluded.sort_order"),
+                         "description_vi, description_en, keywords, sort_order, group_vi, "
+                         "group_en, notice_vi, notice_en, agency, sla_hours) VALUES (?, ?, ?, ?, "
+                         "?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (service_code) DO UPDATE SET "
+                         "name_vi = excluded.name_vi, name_en = excluded.name_en, description_vi "
+                         "= excluded.description_vi, description_en = excluded.description_en, "
+                         "keywords = excluded.keywords, sort_order = excluded.sort_order, "
+                         "group_vi = excluded.group_vi, group_en = excluded.group_en, notice_vi "
+                         "= excluded.notice_vi, notice_en = excluded.notice_en, agency = "
+                         "excluded.agency, sla_hours = excluded.sla_hours"),
                      {u8(c.code), u8(c.nameVi), u8(c.nameEn), u8(c.descriptionVi),
-                      u8(c.descriptionEn), u8(c.keywords), order++}))
+                      u8(c.descriptionEn), u8(c.keywords), order++, u8(c.groupVi), u8(c.groupEn),
+                      QStringLiteral("Trung tâm Giám sát, điều hành đô thị thông minh Huế (IOC) "
+                                     "đã tiếp nhận phản ánh và chuyển đến %1. Thời gian xử lý "
+                                     "dự kiến: %2 giờ.")
+                          .arg(u8(c.agency))
+                          .arg(c.slaHours),
+                      QStringLiteral("The Huế Intelligent Operations Centre (IOC) has received "
+                                     "the report and passed it to %1. Expected handling time: "
+                                     "%2 hours.")
+                          .arg(u8(c.agency))
+                          .arg(c.slaHours),
+                      u8(c.agency), c.slaHours}))
+            return false;
+    }
+    order = 0;
+    for (const AttributeSeed &a : kAttributes) {
+        if (!db.exec(QStringLiteral(
+                         "INSERT INTO report_attributes (service_code, code, datatype, required, "
+                         "variable, description_vi, description_en, datatype_description_vi, "
+                         "datatype_description_en, sort_order) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, "
+                         "?) ON CONFLICT (service_code, code) DO UPDATE SET datatype = "
+                         "excluded.datatype, required = excluded.required, description_vi = "
+                         "excluded.description_vi, description_en = excluded.description_en, "
+                         "datatype_description_vi = excluded.datatype_description_vi, "
+                         "datatype_description_en = excluded.datatype_description_en, "
+                         "sort_order = excluded.sort_order"),
+                     {u8(a.serviceCode), u8(a.code), u8(a.datatype), a.required ? 1 : 0,
+                      u8(a.descriptionVi), u8(a.descriptionEn), u8(a.datatypeDescriptionVi),
+                      u8(a.datatypeDescriptionEn), ++order}))
+            return false;
+    }
+    order = 0;
+    for (const ValueSeed &v : kValues) {
+        if (!db.exec(QStringLiteral("INSERT INTO report_attribute_values (service_code, "
+                                    "attribute_code, value_key, name_vi, name_en, sort_order) "
+                                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (service_code, "
+                                    "attribute_code, value_key) DO UPDATE SET name_vi = "
+                                    "excluded.name_vi, name_en = excluded.name_en, sort_order = "
+                                    "excluded.sort_order"),
+                     {u8(v.serviceCode), u8(v.attributeCode), u8(v.key), u8(v.nameVi), u8(v.nameEn),
+                      order++}))
             return false;
     }
     order = 0;
@@ -289,7 +635,7 @@ bool seedAll(Database &db)
                       u8(c.scopes), now}))
             return false;
     }
-    return true;
+    return seedRequests(db);
 }
 
 } // namespace

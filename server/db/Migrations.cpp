@@ -147,6 +147,114 @@ const std::vector<Migration> &Migrations::all()
                             " at BIGINT NOT NULL)"),
              QStringLiteral("CREATE INDEX login_failures_bucket ON login_failures (bucket, at)"),
          }},
+        {3,
+         QStringLiteral("field reports (Open311): category groups, notices, agencies and "
+                        "attributes; service requests, status history, photos, idempotency keys"),
+         {
+             // Times are Unix milliseconds (BIGINT). {blob} is BLOB on SQLite, BYTEA on
+             // PostgreSQL (the only type name that differs).
+             QStringLiteral("ALTER TABLE report_categories ADD COLUMN group_vi TEXT NOT NULL "
+                            "DEFAULT ''"),
+             QStringLiteral("ALTER TABLE report_categories ADD COLUMN group_en TEXT NOT NULL "
+                            "DEFAULT ''"),
+             QStringLiteral("ALTER TABLE report_categories ADD COLUMN notice_vi TEXT NOT NULL "
+                            "DEFAULT ''"),
+             QStringLiteral("ALTER TABLE report_categories ADD COLUMN notice_en TEXT NOT NULL "
+                            "DEFAULT ''"),
+             QStringLiteral("ALTER TABLE report_categories ADD COLUMN agency TEXT NOT NULL "
+                            "DEFAULT ''"),
+             QStringLiteral("ALTER TABLE report_categories ADD COLUMN sla_hours INTEGER"),
+             QStringLiteral(
+                 "CREATE TABLE report_attributes ("
+                 " service_code TEXT NOT NULL REFERENCES report_categories(service_code),"
+                 " code TEXT NOT NULL,"
+                 " datatype TEXT NOT NULL,"
+                 " required INTEGER NOT NULL DEFAULT 0,"
+                 " variable INTEGER NOT NULL DEFAULT 1,"
+                 " description_vi TEXT NOT NULL,"
+                 " description_en TEXT NOT NULL,"
+                 " datatype_description_vi TEXT NOT NULL DEFAULT '',"
+                 " datatype_description_en TEXT NOT NULL DEFAULT '',"
+                 " sort_order INTEGER NOT NULL DEFAULT 0,"
+                 " PRIMARY KEY (service_code, code))"),
+             QStringLiteral("CREATE TABLE report_attribute_values ("
+                            " service_code TEXT NOT NULL,"
+                            " attribute_code TEXT NOT NULL,"
+                            " value_key TEXT NOT NULL,"
+                            " name_vi TEXT NOT NULL,"
+                            " name_en TEXT NOT NULL,"
+                            " sort_order INTEGER NOT NULL DEFAULT 0,"
+                            " PRIMARY KEY (service_code, attribute_code, value_key),"
+                            " FOREIGN KEY (service_code, attribute_code)"
+                            "  REFERENCES report_attributes (service_code, code))"),
+             QStringLiteral(
+                 "CREATE TABLE service_requests ("
+                 " id TEXT PRIMARY KEY,"
+                 " service_code TEXT NOT NULL REFERENCES report_categories(service_code),"
+                 " account_id TEXT REFERENCES accounts(id)," // NULL: anonymous
+                 " description TEXT NOT NULL DEFAULT '',"
+                 " lat DOUBLE PRECISION,"
+                 " lon DOUBLE PRECISION,"
+                 " address TEXT NOT NULL DEFAULT '',"
+                 " address_id TEXT NOT NULL DEFAULT '',"
+                 " attributes TEXT NOT NULL DEFAULT '{}'," // JSON object
+                                                           // Contact details as sent; never in any
+                                                           // answer.
+                 " email TEXT,"
+                 " first_name TEXT,"
+                 " last_name TEXT,"
+                 " phone TEXT,"
+                 " device_id TEXT,"
+                 " status TEXT NOT NULL,"          // open | closed
+                 " detailed_status TEXT NOT NULL," // submitted | in_progress | ...
+                 " status_notes TEXT NOT NULL DEFAULT '',"
+                 " agency TEXT NOT NULL DEFAULT '',"
+                 " requested_at BIGINT NOT NULL,"
+                 " updated_at BIGINT NOT NULL,"
+                 " expected_at BIGINT,"
+                 " closed_at BIGINT,"
+                 " rating_satisfied INTEGER,"
+                 " rating_comment TEXT,"
+                 " rating_at BIGINT)"),
+             QStringLiteral("CREATE INDEX service_requests_requested ON service_requests "
+                            "(requested_at)"),
+             QStringLiteral("CREATE INDEX service_requests_account ON service_requests "
+                            "(account_id, requested_at)"),
+             QStringLiteral("CREATE TABLE service_request_history ("
+                            " request_id TEXT NOT NULL REFERENCES service_requests(id),"
+                            " seq INTEGER NOT NULL,"
+                            " detailed_status TEXT NOT NULL,"
+                            " status TEXT NOT NULL,"
+                            " note TEXT NOT NULL DEFAULT '',"
+                            " agency TEXT NOT NULL DEFAULT '',"
+                            " actor_id TEXT," // the staff account; NULL for the reporter
+                            " at BIGINT NOT NULL,"
+                            " PRIMARY KEY (request_id, seq))"),
+             QStringLiteral("CREATE TABLE media ("
+                            " name TEXT PRIMARY KEY," // server-chosen, random
+                            " content_type TEXT NOT NULL,"
+                            " bytes {blob} NOT NULL,"
+                            " width INTEGER NOT NULL,"
+                            " height INTEGER NOT NULL,"
+                            " created_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE TABLE service_request_media ("
+                            " request_id TEXT NOT NULL REFERENCES service_requests(id),"
+                            " position INTEGER NOT NULL,"
+                            " media_name TEXT NOT NULL REFERENCES media(name),"
+                            " PRIMARY KEY (request_id, position))"),
+             // Generic: any route that creates something (reports, later payments).
+             QStringLiteral("CREATE TABLE idempotency_keys ("
+                            " caller TEXT NOT NULL," // account:<id> | anonymous
+                            " route TEXT NOT NULL,"
+                            " idem_key TEXT NOT NULL,"
+                            " request_hash TEXT NOT NULL,"
+                            " response_status INTEGER NOT NULL,"
+                            " response_body TEXT NOT NULL,"
+                            " created_at BIGINT NOT NULL,"
+                            " PRIMARY KEY (caller, route, idem_key))"),
+             QStringLiteral("CREATE INDEX idempotency_keys_created ON idempotency_keys "
+                            "(created_at)"),
+         }},
     };
     return migrations;
 }
@@ -223,7 +331,10 @@ bool Migrations::runLocked(Database &db, QString *error)
         qCInfo(lcStore).noquote() << "applying migration" << migration.version << "-"
                                   << migration.description;
         bool ok = true;
-        for (const QString &statement : migration.statements) {
+        for (QString statement : migration.statements) {
+            statement.replace(QLatin1String("{blob}"), db.kind() == Database::Kind::Sqlite
+                                                           ? QLatin1String("BLOB")
+                                                           : QLatin1String("BYTEA"));
             if (!db.exec(statement)) {
                 ok = false;
                 break;

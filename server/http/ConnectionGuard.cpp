@@ -2,6 +2,7 @@
 
 #include "http/HttpTypes.h"
 #include "logging.h"
+#include "reports/Open311.h"
 
 #include <QTcpSocket>
 
@@ -42,7 +43,38 @@ bool isTokenChar(char c)
     return (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
 }
 
+// The answer to a refused request: the Open311 error format under /open311/ (XML for a .xml
+// resource), the server's JSON error format elsewhere.
+QByteArray refusal(const QByteArray &path, int status, const QString &code, const QString &message)
+{
+    if (!path.startsWith("/open311/"))
+        return Response::rawError(status, code, message);
+    using reports::open311::Format;
+    const Format format = path.endsWith(".xml") ? Format::Xml : Format::Json;
+    const QByteArray body = reports::open311::errorsDocument({{status, message}}, format);
+    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) +
+           "\r\nContent-Type: " + reports::open311::contentType(format) +
+           "\r\nContent-Length: " + QByteArray::number(body.size()) +
+           "\r\nConnection: close\r\n\r\n" + body;
+}
+
+QByteArray pathOf(QByteArrayView target)
+{
+    const qsizetype query = target.indexOf('?');
+    return (query < 0 ? target : target.first(query)).toByteArray();
+}
+
 } // namespace
+
+qint64 ConnectionLimits::bodyLimitFor(QByteArrayView method, QByteArrayView target) const
+{
+    const QByteArray path = pathOf(target);
+    for (const RouteBodyLimit &rule : routeBodyLimits) {
+        if (rule.method == method && rule.path == path)
+            return rule.maxBodyBytes;
+    }
+    return maxBodyBytes;
+}
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const ConnectionLimits &limits)
     : QObject(socket), m_socket(socket), m_limits(limits)
@@ -104,6 +136,8 @@ void ConnectionGuard::onReadyRead()
             return;
         fresh = m_pending.mid(skip + end);
         m_pending.clear();
+        if (m_state == State::Head)
+            m_path.clear();
     }
 }
 
@@ -138,6 +172,8 @@ bool ConnectionGuard::inspectHead(qsizetype start, qsizetype end)
         return false;
     }
     const QByteArray requestLine = lines.first().trimmed();
+    const QList<QByteArray> requestParts = requestLine.split(' ');
+    m_path = pathOf(requestParts.value(1));
     if (!isKnownMethod(requestLine.left(requestLine.indexOf(' ')))) {
         reject(501, QStringLiteral("not_implemented"), QStringLiteral("unsupported HTTP method"));
         return false;
@@ -176,11 +212,12 @@ bool ConnectionGuard::inspectHead(qsizetype start, qsizetype end)
             expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
         }
     }
-    if (contentLength > m_limits.maxBodyBytes) {
+    const qint64 maxBody = m_limits.bodyLimitFor(requestParts.value(0), requestParts.value(1));
+    if (contentLength > maxBody) {
         reject(413, QStringLiteral("payload_too_large"),
                QStringLiteral("the request body of %1 bytes exceeds the limit of %2 bytes")
                    .arg(contentLength)
-                   .arg(m_limits.maxBodyBytes));
+                   .arg(maxBody));
         return false;
     }
     // QtHttpServer 6.4 never sends the interim response, so clients would stall.
@@ -201,7 +238,7 @@ void ConnectionGuard::reject(int status, const QString &code, const QString &mes
     disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
     connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
     m_socket->readAll();
-    m_socket->write(Response::rawError(status, code, message));
+    m_socket->write(refusal(m_path, status, code, message));
     m_socket->disconnectFromHost();
 }
 

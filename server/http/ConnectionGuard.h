@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -14,17 +15,30 @@ inline constexpr char kHttp10Property[] = "hues_http10";
 // still buffered behind it (pipelined requests the ConnectionGuard has already inspected).
 inline constexpr char kSeenBytesProperty[] = "hues_seen_bytes";
 
+// A larger (or smaller) body limit for one method and path (the query is not part of it).
+struct RouteBodyLimit
+{
+    QByteArray method;
+    QByteArray path;
+    qint64 maxBodyBytes = 0;
+};
+
 struct ConnectionLimits
 {
-    qint64 maxBodyBytes = 1024 * 1024;
+    qint64 maxBodyBytes = 1024 * 1024; // every route without its own limit
     qint64 maxHeaderBytes = 16 * 1024;
     int idleTimeoutMs = 30 * 1000;
+    QList<RouteBodyLimit> routeBodyLimits;
+
+    // The body limit for a request line's method and target.
+    qint64 bodyLimitFor(QByteArrayView method, QByteArrayView target) const;
 };
 
 // Watches one connection before QtHttpServer sees its bytes. QtHttpServer 6.4 buffers whole
 // bodies and has no limits or timeouts, so this refuses oversized bodies (413, before the
 // body is read), oversized header blocks (431), chunked bodies (411) and bytes that are not
-// HTTP (400), and drops connections that stay silent longer than the idle timeout.
+// HTTP (400), and drops connections that stay silent longer than the idle timeout. Refusals of
+// requests under /open311/ use that API's error format.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
@@ -44,6 +58,7 @@ private:
     ConnectionLimits m_limits;
     State m_state = State::Head;
     QByteArray m_pending; // bytes of the current request head seen so far
+    QByteArray m_path;    // path of the current request, once its request line is known
     qint64 m_bodyLeft = 0;
     QTimer m_idle;
 };

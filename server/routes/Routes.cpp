@@ -9,6 +9,8 @@ void registerAllRoutes(Router &router, ServerContext &context)
     registerOidcRoutes(router, context);
     registerDeviceRoutes(router, context);
     registerAccountRoutes(router, context);
+    registerOpen311Routes(router, context);
+    registerReportRoutes(router, context);
 }
 
 } // namespace hues::server

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 namespace hues::server {
 
 class Database;
@@ -7,6 +9,9 @@ class Router;
 namespace auth {
 class AuthService;
 } // namespace auth
+namespace open311 {
+class ReportService;
+} // namespace open311
 
 // What route handlers may use. Grows with the features (sessions, alert hub, ...).
 struct ServerContext
@@ -14,6 +19,10 @@ struct ServerContext
     Database &db;
     // The OpenID Provider: sign-on routes, and requireBearer() for every protected route.
     auth::AuthService *auth = nullptr;
+    // Field reports (Open311 and /api/v1/reports).
+    open311::ReportService *reports = nullptr;
+    QString open311ApiKey; // "" accepts POST requests without api_key (--open311-api-key)
+    qint64 maxUploadBytes = 12 * 1024 * 1024; // --max-upload: the largest report upload
 };
 
 // One function per feature, each in its own file under routes/.
@@ -22,6 +31,8 @@ void registerDirectoryRoutes(Router &router, ServerContext &context);
 void registerOidcRoutes(Router &router, ServerContext &context);
 void registerDeviceRoutes(Router &router, ServerContext &context);
 void registerAccountRoutes(Router &router, ServerContext &context);
+void registerOpen311Routes(Router &router, ServerContext &context);
+void registerReportRoutes(Router &router, ServerContext &context);
 
 // Registers every feature's routes.
 void registerAllRoutes(Router &router, ServerContext &context);
