@@ -14,6 +14,8 @@ packages=(
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml
     qml6-module-qtqml-workerscript qml6-module-qttest
+    # reports: position (Qt Positioning), picking photos (Qt Quick Dialogs' FileDialog)
+    qt6-positioning-dev qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel
     # server database, TLS
     libssl-dev libpq-dev postgresql
     # QR codes (zxing-cpp); zbar-tools: an independent QR reader for the tests
