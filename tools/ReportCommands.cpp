@@ -324,14 +324,12 @@ int runList(const Context &context, const QString &invocation, const QStringList
     }
     reports::ReportsReply *reply = r.client().fetchMine(r.isSignedIn(), anonymousIds);
     wait(reply);
-    if (!reply->isOk()) {
-        if (reply->isFromCache())
-            printError(cachedNote(reply));
-        else if (!r.isSignedIn() && anonymousIds.isEmpty())
-            ; // nothing was asked
-        else
-            printError(QStringLiteral("warning: %1").arg(reply->errorMessage()));
-    }
+    // Nothing to ask (signed out, nothing sent) is not an error.
+    const bool asked = r.isSignedIn() || !anonymousIds.isEmpty();
+    if (asked && reply->isFromCache())
+        printError(cachedNote(reply));
+    else if (asked && !reply->isOk())
+        printError(QStringLiteral("warning: %1").arg(reply->errorMessage()));
     QHash<QString, reports::ServiceRequest> remote;
     for (const reports::ServiceRequest &req : reply->requests())
         remote.insert(req.id, req);
