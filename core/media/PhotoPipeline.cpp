@@ -1,6 +1,7 @@
 #include "PhotoPipeline.h"
 
 #include "ImageStructure.h"
+#include "JpegDecoder.h"
 
 #include <QBuffer>
 #include <QColorSpace>
@@ -10,6 +11,7 @@
 #include <QImageReader>
 #include <QImageWriter>
 #include <QPainter>
+#include <QTransform>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -190,6 +192,19 @@ QImage scaledTo(const QImage &image, const QSize &size)
     return out;
 }
 
+// The EXIF orientation as QImageIOHandler reports it: mirror and/or flip, then a quarter turn
+// clockwise (Rotate270 is all three).
+QImage transformed(QImage image, QImageIOHandler::Transformations transformation)
+{
+    const bool mirror = transformation & QImageIOHandler::TransformationMirror;
+    const bool flip = transformation & QImageIOHandler::TransformationFlip;
+    if (mirror || flip)
+        image = image.mirrored(mirror, flip);
+    if (transformation & QImageIOHandler::TransformationRotate90)
+        image = image.transformed(QTransform().rotate(90));
+    return image;
+}
+
 int bytesPerPixel(QImage::Format format)
 {
     const int depth = QImage::toPixelFormat(format).bitsPerPixel();
@@ -238,28 +253,35 @@ PhotoResult processPhoto(const QByteArray &input, const PhotoLimits &limits)
 
     // JPEG decodes at M/8 of its size (libjpeg's DCT scaling: 2000x1500 for 4000x3000) and
     // scaledTo() does the rest; PNG scales while decoding; others decode fully and
-    // QImageReader smooth-scales them.
+    // QImageReader smooth-scales them. The EXIF orientation is applied to the scaled image.
     const QSize target = targetSize(stored, limits.maxLongSide);
-    const QSize decodeSize =
-        format == "jpeg" && target != stored ? jpegDctSize(stored, target) : target;
-    if (decodeSize != stored)
-        reader.setScaledSize(decodeSize);
-    reader.setAutoTransform(true); // EXIF orientation, applied after the decoder's scaling
-    const bool transposed = reader.transformation() & QImageIOHandler::TransformationRotate90;
+    const QImageIOHandler::Transformations transformation = reader.transformation();
     QImage image;
-    if (!reader.read(&image) || image.isNull()) {
-        // A decoder that allocates the full image refuses more than the allocation limit.
-        const qint64 decodeBytes = pixels * bytesPerPixel(reader.imageFormat());
-        const qint64 limitBytes = qint64(QImageReader::allocationLimit()) << 20;
-        if (format != "jpeg" && limitBytes > 0 && decodeBytes > limitBytes)
-            return failure(Error::TooManyPixels,
-                           tr("The photo has too many pixels to be decoded (%1 x %2).")
-                               .arg(stored.width())
-                               .arg(stored.height()));
-        return failure(Error::Damaged, tr("The photo is damaged (it cannot be decoded)."));
+    if (format == "jpeg") {
+        jpeg::Decoded decoded = jpeg::decodeScaled(input, target);
+        if (decoded.status == jpeg::Decoded::Status::Damaged)
+            return failure(Error::Damaged, tr("The photo is damaged (corrupt image data)."));
+        image = std::move(decoded.image); // null when unsupported: QImageReader below
     }
-
-    image = scaledTo(image, transposed ? target.transposed() : target);
+    if (image.isNull()) {
+        const QSize decodeSize =
+            format == "jpeg" && target != stored ? jpegDctSize(stored, target) : target;
+        if (decodeSize != stored)
+            reader.setScaledSize(decodeSize);
+        reader.setAutoTransform(false);
+        if (!reader.read(&image) || image.isNull()) {
+            // A decoder that allocates the full image refuses more than the allocation limit.
+            const qint64 decodeBytes = pixels * bytesPerPixel(reader.imageFormat());
+            const qint64 limitBytes = qint64(QImageReader::allocationLimit()) << 20;
+            if (format != "jpeg" && limitBytes > 0 && decodeBytes > limitBytes)
+                return failure(Error::TooManyPixels,
+                               tr("The photo has too many pixels to be decoded (%1 x %2).")
+                                   .arg(stored.width())
+                                   .arg(stored.height()));
+            return failure(Error::Damaged, tr("The photo is damaged (it cannot be decoded)."));
+        }
+    }
+    image = transformed(scaledTo(image, target), transformation);
     const QImage clean = pixelsOnly(std::move(image));
     if (clean.isNull())
         return failure(Error::EncodeFailed, tr("The photo could not be converted."));

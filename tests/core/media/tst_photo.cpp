@@ -352,6 +352,15 @@ void tst_Photo::refused_data()
     QTest::newRow("jpeg without EOI") << jpeg.left(jpeg.size() - 2) << Error::Damaged;
     QTest::newRow("jpeg cut after SOS header") << jpeg.left(sos + 20) << Error::Damaged;
     QTest::newRow("jpeg cut in the header") << jpeg.left(sos / 2) << Error::Damaged;
+    // Complete, but with a restart marker in the middle of the entropy-coded data of an image
+    // without restart intervals: libjpeg loses its place and invents the rest.
+    QByteArray corrupt = jpeg;
+    corrupt.insert((sos + jpeg.size()) / 2, "\xFF\xD5", 2);
+    QTest::newRow("jpeg with corrupt image data") << corrupt << Error::Damaged;
+    QByteArray scrambled = jpeg;
+    for (qsizetype i = sos + 400; i < sos + 1400; ++i) // bytes never 0xFF: no markers appear
+        scrambled[i] = char((i * 37) % 255);
+    QTest::newRow("jpeg with scrambled image data") << scrambled << Error::Damaged;
     QTest::newRow("png cut in half") << png.left(png.size() / 2) << Error::Damaged;
     QTest::newRow("png without IEND") << png.left(png.size() - 12) << Error::Damaged;
     QTest::newRow("png signature only") << png.left(8) << Error::Damaged;
