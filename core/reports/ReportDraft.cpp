@@ -31,6 +31,23 @@ bool isLongitude(double v)
     return std::isfinite(v) && v >= -180.0 && v <= 180.0;
 }
 
+// Characters as the server counts them (a surrogate pair is one).
+qsizetype characters(const QString &text)
+{
+    return std::count_if(text.begin(), text.end(), [](QChar c) { return !c.isLowSurrogate(); });
+}
+
+// Control characters are refused (line breaks only where the text may have several lines).
+bool hasControl(const QString &text, bool multiline)
+{
+    return std::any_of(text.begin(), text.end(), [multiline](QChar c) {
+        const char16_t u = c.unicode();
+        if (u == '\n' || u == '\r')
+            return !multiline;
+        return (u < 0x20 && u != '\t') || u == 0x7F;
+    });
+}
+
 } // namespace
 
 QJsonObject ReportDraft::toPayload() const
@@ -142,11 +159,15 @@ QStringList ReportDraft::problems(const QList<Service> &services,
         out << tr("The longitude must be between -180 and 180.");
     if (!lat && !lon && address.trimmed().isEmpty())
         out << tr("Give the place: a position on the map or an address.");
-    if (address.size() > kMaxAddressLength)
+    if (characters(address) > kMaxAddressLength)
         out << tr("The address is too long (at most %1 characters).").arg(kMaxAddressLength);
-    if (description.size() > kMaxDescriptionLength)
+    else if (hasControl(address, false))
+        out << tr("The address must be one line of text.");
+    if (characters(description) > kMaxDescriptionLength)
         out << tr("The description is too long (at most %1 characters).")
                    .arg(kMaxDescriptionLength);
+    else if (hasControl(description, true))
+        out << tr("The description contains characters that cannot be sent.");
     if (photoCount > kMaxPhotos)
         out << tr("At most %1 photos can be sent with a report.").arg(kMaxPhotos);
 
