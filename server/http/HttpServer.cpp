@@ -1,6 +1,7 @@
 #include "http/HttpServer.h"
 
 #include "logging.h"
+#include "reports/Open311.h"
 
 #include <QElapsedTimer>
 #include <QHttpServerResponder>
@@ -26,6 +27,18 @@ QString loggablePath(const QUrl &url)
     relative.setPath(url.path());
     relative.setQuery(url.query());
     return hues::redactUrl(relative);
+}
+
+// Under /open311/ errors use that API's format (spec, "Errors"): XML for a .xml resource.
+Response open311Error(const QString &path, int status, const QString &message)
+{
+    using reports::open311::Format;
+    const Format format = path.endsWith(QLatin1String(".xml")) ? Format::Xml : Format::Json;
+    Response response;
+    response.status = status;
+    response.contentType = reports::open311::contentType(format);
+    response.body = reports::open311::errorsDocument({{status, message}}, format);
+    return response;
 }
 
 } // namespace
@@ -96,14 +109,19 @@ Response HttpServer::dispatch(const QHttpServerRequest &request)
         return Response::error(501, QStringLiteral("not_implemented"),
                                QStringLiteral("unsupported HTTP method"));
     Router::Match match = m_router.match(request.method(), path);
-    if (match.kind == Router::Match::NotFound)
-        return Response::error(404, QStringLiteral("not_found"),
-                               QStringLiteral("no resource at %1").arg(path));
+    const bool open311 = path.startsWith(QLatin1String("/open311/"));
+    if (match.kind == Router::Match::NotFound) {
+        const QString message = QStringLiteral("no resource at %1").arg(path);
+        return open311 ? open311Error(path, 404, message)
+                       : Response::error(404, QStringLiteral("not_found"), message);
+    }
     if (match.kind == Router::Match::MethodNotAllowed) {
-        Response response = Response::error(405, QStringLiteral("method_not_allowed"),
-                                            QStringLiteral("%1 is not allowed on %2; allowed: %3")
-                                                .arg(Router::methodName(request.method()), path,
-                                                     match.allowed.join(QStringLiteral(", "))));
+        const QString message = QStringLiteral("%1 is not allowed on %2; allowed: %3")
+                                    .arg(Router::methodName(request.method()), path,
+                                         match.allowed.join(QStringLiteral(", ")));
+        Response response =
+            open311 ? open311Error(path, 405, message)
+                    : Response::error(405, QStringLiteral("method_not_allowed"), message);
         response.headers.append({"Allow", match.allowed.join(QStringLiteral(", ")).toLatin1()});
         return response;
     }

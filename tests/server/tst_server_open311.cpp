@@ -419,6 +419,15 @@ private slots:
                                            "<error><code>404</code><description>"));
         QCOMPARE(httpGet(server.url(QStringLiteral("/open311/v2/services/flooding.csv"))).status,
                  404);
+        // Unknown resources and methods under /open311 also answer in the spec's format.
+        const HttpResult nothing = httpGet(server.url(QStringLiteral("/open311/v2/tokens.json")));
+        QCOMPARE(nothing.status, 404);
+        QCOMPARE(nothing.array().at(0).toObject().value(QStringLiteral("code")).toInt(), 404);
+        const HttpResult method =
+            httpRequest("DELETE", server.url(QStringLiteral("/open311/v2/services.xml")));
+        QCOMPARE(method.status, 405);
+        QVERIFY(method.body.contains("<errors><error><code>405</code>"));
+        QCOMPARE(method.header("Allow"), QByteArray("GET"));
     }
 
     void createAnonymousFormEncoded_data() { backends(); }
