@@ -44,8 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ServiceDefinition definition;
     if (open311::parseDefinition(json, &definition, &error)) {
         ServiceDefinition again;
-        if (!open311::parseDefinition(open311::definitionDocument(definition, Format::Json),
-                                      &again, &error) ||
+        if (!open311::parseDefinition(open311::definitionDocument(definition, Format::Json), &again,
+                                      &error) ||
             again.attributes.size() != definition.attributes.size())
             std::abort();
         open311::definitionDocument(definition, Format::Xml);
