@@ -4,11 +4,13 @@
 #include "AppSettings.h"
 #include "KioskIdle.h"
 #include "LanguageManager.h"
+#include "LocationService.h"
 #include "QmlForeign.h"
 #include "auth/Session.h"
 #include "logging.h"
 #include "net/ApiClient.h"
 #include "net/ServerStatus.h"
+#include "reports/ReportsService.h"
 #include "securestore/SecureStore.h"
 #include "store/StoreService.h"
 
@@ -109,7 +111,12 @@ bool Application::parseArguments(const QStringList &arguments, AppOptions *optio
     const QCommandLineOption bench(
         QStringLiteral("bench-startup"),
         QStringLiteral("Print time to first frame and memory, then quit."));
-    p.addOptions({server, dataDir, lang, page, shot, size, kiosk, kioskIdle, selfTest, bench});
+    const QCommandLineOption position(
+        QStringLiteral("position"),
+        QStringLiteral("Use this fixed position instead of the device's (no GPS here)."),
+        QStringLiteral("LAT,LON[,ACCURACY]"));
+    p.addOptions(
+        {server, dataDir, lang, page, shot, size, kiosk, kioskIdle, selfTest, bench, position});
     if (!p.parse(arguments)) {
         fail(p.errorText() + QStringLiteral("\nTry 'hues --help'."), 2);
         return false;
@@ -147,6 +154,15 @@ bool Application::parseArguments(const QStringList &arguments, AppOptions *optio
         }
     }
     o.benchStartup = p.isSet(bench);
+    if (p.isSet(position)) {
+        o.position = p.value(position);
+        if (!LocationService::parseFix(o.position)) {
+            fail(QStringLiteral("bad --position '%1' (use LAT,LON or LAT,LON,ACCURACY_M)")
+                     .arg(o.position),
+                 2);
+            return false;
+        }
+    }
     if (!o.language.isEmpty() && !LanguageManager::supported().contains(o.language)) {
         fail(QStringLiteral("unknown language '%1' (use vi or en)").arg(o.language), 2);
         return false;
@@ -219,6 +235,10 @@ bool Application::start()
         m_status->retranslate();
         if (m_account)
             m_account->retranslate();
+        if (m_reports)
+            m_reports->retranslate();
+        if (m_location)
+            m_location->retranslate();
     });
 
     // The account: tokens in the platform's secure store. A kiosk is shared by strangers, so
@@ -239,10 +259,27 @@ bool Application::start()
     m_kioskIdle = new KioskIdle(m_account, m_options.kiosk, m_options.kioskIdleSeconds, this);
     m_account->restore();
 
+    // Field reports: the outbox sends for whoever is signed in (anonymous reports always).
+    m_location = new LocationService(
+        m_options.position.isEmpty() ? std::nullopt : LocationService::parseFix(m_options.position),
+        this);
+    m_reports =
+        new reports::ReportsService(m_client, m_store->database(),
+                                    QDir(dataDir).filePath(QStringLiteral("draft-photos")), this);
+    const auto followAccount = [this] {
+        const auth::Session *session = m_account->session();
+        m_reports->setAccount(session->isSignedIn() ? session->subject() : QString());
+    };
+    connect(m_account->session(), &auth::Session::stateChanged, m_reports, followAccount);
+    followAccount();
+    m_reports->start();
+
     trace("services built");
     AppSettings::setInstance(m_settings);
     AccountService::setInstance(m_account);
     KioskIdle::setInstance(m_kioskIdle);
+    LocationService::setInstance(m_location);
+    ReportsServiceForeign::s_instance = m_reports;
     ServerStatusForeign::s_instance = m_status;
 
     m_engine = std::make_unique<QQmlApplicationEngine>();

@@ -22,6 +22,9 @@ class StoreService;
 namespace platform {
 class SecureStore;
 }
+namespace reports {
+class ReportsService;
+}
 
 namespace hues {
 
@@ -29,6 +32,7 @@ class AccountService;
 class AppSettings;
 class KioskIdle;
 class LanguageManager;
+class LocationService;
 
 // What the command line asked for.
 struct AppOptions
@@ -43,6 +47,7 @@ struct AppOptions
     int kioskIdleSeconds = 90; // kiosk: idle time before the "Still there?" countdown
     bool selfTest = false;
     bool benchStartup = false;
+    QString position; // "LAT,LON[,ACCURACY]": a fixed position instead of the platform's
 };
 
 // The composition root: builds the core services in dependency order, wires them,
@@ -71,6 +76,8 @@ public:
     AppSettings *settings() const { return m_settings; }
     AccountService *account() const { return m_account; }
     KioskIdle *kioskIdle() const { return m_kioskIdle; }
+    reports::ReportsService *reports() const { return m_reports; }
+    LocationService *location() const { return m_location; }
 
     // Before start(), for tests: where tokens are kept (not owned; default: the platform's
     // secure store, or memory on a kiosk) and how URLs reach the browser.
@@ -101,6 +108,8 @@ private:
     std::function<bool(const QUrl &)> m_urlOpener;
     AccountService *m_account = nullptr;
     KioskIdle *m_kioskIdle = nullptr;
+    reports::ReportsService *m_reports = nullptr;
+    LocationService *m_location = nullptr;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
 };
 

@@ -11,4 +11,11 @@ net::ServerStatus *ServerStatusForeign::create(QQmlEngine *, QJSEngine *)
     return s_instance;
 }
 
+reports::ReportsService *ReportsServiceForeign::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT(s_instance);
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
 } // namespace hues

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/ServerStatus.h"
+#include "reports/ReportsService.h"
 
 #include <QPointer>
 #include <QtQml/qqml.h>
@@ -18,6 +19,42 @@ struct ServerStatusForeign
 public:
     static net::ServerStatus *create(QQmlEngine *, QJSEngine *);
     static inline QPointer<net::ServerStatus> s_instance;
+};
+
+// Field reporting: the facade as the singleton "Reports", and the types of its properties.
+struct ReportsServiceForeign
+{
+    Q_GADGET
+    QML_FOREIGN(reports::ReportsService)
+    QML_NAMED_ELEMENT(Reports)
+    QML_SINGLETON
+public:
+    static reports::ReportsService *create(QQmlEngine *, QJSEngine *);
+    static inline QPointer<reports::ReportsService> s_instance;
+};
+
+struct ReportDraftForeign
+{
+    Q_GADGET
+    QML_FOREIGN(reports::ReportDraftController)
+    QML_NAMED_ELEMENT(ReportDraft)
+    QML_UNCREATABLE("the draft belongs to Reports")
+};
+
+struct ReportListModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(reports::ReportListModel)
+    QML_NAMED_ELEMENT(ReportListModel)
+    QML_UNCREATABLE("lists belong to Reports")
+};
+
+struct CategoryModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(reports::CategoryModel)
+    QML_NAMED_ELEMENT(CategoryModel)
+    QML_UNCREATABLE("categories belong to Reports")
 };
 
 } // namespace hues
