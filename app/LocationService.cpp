@@ -21,13 +21,25 @@ enum ErrorKind { NoError, NoSource, Denied, NoFix };
 LocationService::LocationService(std::optional<Fix> fixed, QObject *parent)
     : QObject(parent), m_fixed(fixed)
 {
-    if (m_fixed)
-        return;
+}
+
+bool LocationService::isAvailable() const
+{
+    // Asked on first use, not at start-up: loading the positioning plugins takes time.
+    if (!m_available)
+        m_available = m_fixed.has_value() || !QGeoPositionInfoSource::availableSources().isEmpty();
+    return *m_available;
+}
+
+bool LocationService::ensureSource()
+{
+    if (m_source || m_fixed)
+        return true;
     m_source = QGeoPositionInfoSource::createDefaultSource(this);
     if (!m_source) {
         m_errorKind = NoSource;
         retranslate();
-        return;
+        return false;
     }
     m_source->setUpdateInterval(5000);
     connect(m_source, &QGeoPositionInfoSource::positionUpdated, this, &LocationService::onPosition);
@@ -37,6 +49,7 @@ LocationService::LocationService(std::optional<Fix> fixed, QObject *parent)
                 m_errorKind = error == QGeoPositionInfoSource::AccessError ? Denied : NoFix;
                 retranslate();
             });
+    return true;
 }
 
 LocationService::~LocationService() = default;
@@ -88,7 +101,7 @@ void LocationService::start()
         });
         return;
     }
-    if (m_source) {
+    if (ensureSource()) {
         m_errorKind = NoError;
         retranslate();
         m_source->startUpdates();

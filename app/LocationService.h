@@ -44,7 +44,7 @@ public:
     // "16.4637,107.5909[,12]" -> a fix; nullopt if malformed or out of range.
     static std::optional<Fix> parseFix(const QString &text);
 
-    bool isAvailable() const { return m_fixed.has_value() || m_source; }
+    bool isAvailable() const;
     bool isActive() const { return m_active; }
     bool isValid() const { return m_valid; }
     double latitude() const { return m_fix.latitude; }
@@ -64,9 +64,11 @@ Q_SIGNALS:
 private:
     void onPosition(const QGeoPositionInfo &info);
     void setError(const QString &error);
+    bool ensureSource();
 
     std::optional<Fix> m_fixed;
     QGeoPositionInfoSource *m_source = nullptr;
+    mutable std::optional<bool> m_available;
     Fix m_fix;
     bool m_valid = false;
     bool m_active = false;

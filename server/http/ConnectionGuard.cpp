@@ -6,6 +6,8 @@
 
 #include <QTcpSocket>
 
+#include <sys/socket.h>
+
 namespace hues::server {
 
 namespace {
@@ -92,7 +94,9 @@ void ConnectionGuard::onReadyRead()
 {
     m_idle.start();
     if (m_state == State::Rejected) {
-        m_socket->readAll();
+        m_lingered += m_socket->readAll().size();
+        if (m_lingered > kLingerBytes)
+            m_socket->abort(); // enough: whatever the client misses now is its own doing
         return;
     }
     // QtHttpServer reads what is available after this slot, but stops at the end of a
@@ -239,7 +243,25 @@ void ConnectionGuard::reject(int status, const QString &code, const QString &mes
     connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
     m_socket->readAll();
     m_socket->write(refusal(m_path, status, code, message));
-    m_socket->disconnectFromHost();
+    // Lingering close, as Apache and nginx do: the client may still be sending the body it
+    // announced. Closing with unread bytes makes the kernel reset the connection, and most
+    // clients (Qt's among them) then report "connection reset" instead of this answer. So the
+    // answer is flushed, the sending side shut down, and what arrives is read and dropped
+    // until the client closes, for at most kLingerBytes or the idle timeout.
+    m_lingered = 0;
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &ConnectionGuard::shutdownWhenFlushed);
+    connect(m_socket, &QTcpSocket::readChannelFinished, m_socket, &QTcpSocket::disconnectFromHost);
+    shutdownWhenFlushed();
+}
+
+void ConnectionGuard::shutdownWhenFlushed()
+{
+    if (m_writeShut || m_socket->bytesToWrite() > 0 ||
+        m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    m_writeShut = true;
+    if (::shutdown(int(m_socket->socketDescriptor()), SHUT_WR) != 0)
+        m_socket->disconnectFromHost();
 }
 
 void ConnectionGuard::onIdleTimeout()

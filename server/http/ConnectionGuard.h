@@ -53,6 +53,10 @@ private:
     bool inspectHead(qsizetype start, qsizetype end); // the head is m_pending[start, end)
     bool requestLineLooksValid(const QByteArray &line, bool complete) const;
     void reject(int status, const QString &code, const QString &message);
+    void shutdownWhenFlushed();
+
+    // What a refused client may still send (and have dropped) before the connection is cut.
+    static constexpr qint64 kLingerBytes = 64 * 1024 * 1024;
 
     QTcpSocket *m_socket;
     ConnectionLimits m_limits;
@@ -60,6 +64,8 @@ private:
     QByteArray m_pending; // bytes of the current request head seen so far
     QByteArray m_path;    // path of the current request, once its request line is known
     qint64 m_bodyLeft = 0;
+    qint64 m_lingered = 0;    // bytes dropped since the refusal
+    bool m_writeShut = false; // the sending side is shut down (lingering close)
     QTimer m_idle;
 };
 

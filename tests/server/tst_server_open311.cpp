@@ -785,6 +785,15 @@ private slots:
                     .value(QStringLiteral("description"))
                     .toString()
                     .contains(QLatin1String("20971520")));
+        // A client that sends the whole body anyway still reads the answer (lingering close:
+        // no connection reset), so an app can tell "too large" from a network failure.
+        const HttpResult whole =
+            httpRequest("POST", server.url(QStringLiteral("/open311/v2/requests.json")),
+                        QByteArray(20 * 1024 * 1024, 'x'),
+                        {{"Content-Type", "application/x-www-form-urlencoded"}}, 30000);
+        QCOMPARE(whole.status, 413);
+        QCOMPARE(QJsonDocument::fromJson(whole.body).array().at(0).toObject().value("code").toInt(),
+                 413);
         const QByteArray xml = rawExchange(
             server.baseUrl(), "POST /open311/v2/requests.xml?x=1 HTTP/1.1\r\nHost: x\r\n"
                               "Content-Length: 13000000\r\n\r\n");
