@@ -343,7 +343,7 @@ private:
     void fatal(const QString &path, const QString &message)
     {
         if (!m_fatal)
-            errorAt(m_reader.lineNumber(), m_reader.columnNumber(), path, message);
+            errorAt(m_reader.lineNumber(), m_reader.columnNumber() + 1, path, message);
         m_fatal = true;
     }
     void readerFailed(const QString &path)
@@ -354,7 +354,7 @@ private:
     bool enterElement(const QString &path)
     {
         m_line = m_reader.lineNumber();
-        m_column = m_reader.columnNumber();
+        m_column = m_reader.columnNumber() + 1;
         if (++m_elements > m_limits.maxElements) {
             fatal(path, tr("more than %1 elements").arg(m_limits.maxElements));
             return false;
@@ -380,7 +380,7 @@ private:
             case QXmlStreamReader::Characters:
                 if (!m_reader.isWhitespace()) {
                     m_line = m_reader.lineNumber();
-                    m_column = m_reader.columnNumber();
+                    m_column = m_reader.columnNumber() + 1;
                     error(path, tr("unexpected text between elements"));
                 }
                 break;
@@ -822,7 +822,7 @@ QHash<QString, std::pair<qint64, qint64>> locate(const QByteArray &xml, QStringL
             counts.append(QHash<QString, int>());
             const QString path = stack.join(QLatin1Char('/'));
             if (!found.contains(path))
-                found.insert(path, {reader.lineNumber(), reader.columnNumber()});
+                found.insert(path, {reader.lineNumber(), reader.columnNumber() + 1});
         } else if (token == QXmlStreamReader::EndElement) {
             stack.removeLast();
             counts.removeLast();
@@ -881,7 +881,20 @@ public:
     void end() { m_w.writeEndElement(); }
     void text(const char *name, const QString &value)
     {
-        m_w.writeTextElement(kCapNamespace, QLatin1String(name), xmlText(value));
+        const QString clean = xmlText(value);
+        if (!clean.contains(QLatin1Char('\r'))) {
+            m_w.writeTextElement(kCapNamespace, QLatin1String(name), clean);
+            return;
+        }
+        // A raw CR would read back as LF (XML 1.0 §2.11): write it as a character reference.
+        start(name);
+        const QList<QStringView> parts = QStringView(clean).split(QLatin1Char('\r'));
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            if (i > 0)
+                m_w.writeEntityReference(QStringLiteral("#13"));
+            m_w.writeCharacters(parts[i].toString());
+        }
+        end();
     }
     void optional(const char *name, const QString &value)
     {

@@ -147,9 +147,10 @@ struct ParseLimits
     int maxElements = 20000;          // start tags in the whole document
 };
 
-// One reason a document was refused. line/column are 1-based (0: the document as a whole);
-// path names the element, e.g. "alert/info[2]/area[1]/polygon[1]" (1-based indices on
-// elements that may repeat).
+// One reason a document was refused. line/column are 1-based and point just after the start
+// tag of the element concerned (of its parent when it is missing), or where the XML broke;
+// 0:0 for the document as a whole (too big). path names the element, e.g.
+// "alert/info[2]/area[1]/polygon[1]" (1-based indices on elements that may repeat).
 struct ParseError
 {
     qint64 line = 0;
