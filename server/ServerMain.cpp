@@ -10,6 +10,7 @@
 #include "http/HttpServer.h"
 #include "logging.h"
 #include "open311/ReportService.h"
+#include "push/PushHub.h"
 #include "routes/Routes.h"
 
 #include <QCoreApplication>
@@ -83,6 +84,16 @@ int runServer(QCoreApplication &app)
         return fail(QStringLiteral("cannot purge old idempotency keys: ") + db.errorString());
     open311::ReportService reports(db);
 
+    push::PushOptions pushOptions;
+    pushOptions.allowedOrigins = options.allowedOrigins;
+    pushOptions.pingIntervalMs = options.pushPingMs;
+    pushOptions.silenceTimeoutMs = options.pushPingMs * 5 / 2;
+    // Declared before the HTTP server: its connections (and their sockets) go first.
+    push::PushHub hub(db, pushOptions);
+    if (!hub.start(options.dataDir, options.databaseUrl, &error))
+        return fail(error);
+    reports.setPushHub(&hub);
+
     ConnectionLimits limits;
     limits.maxBodyBytes = options.maxBodyBytes;
     limits.idleTimeoutMs = options.idleTimeoutMs;
@@ -90,8 +101,13 @@ int runServer(QCoreApplication &app)
     // the body is read.
     for (const char *path : {"/open311/v2/requests.json", "/open311/v2/requests.xml"})
         limits.routeBodyLimits.append({"POST", path, options.maxUploadBytes});
+    // The push stream's WebSocket upgrades go to the hub before QtHttpServer sees them.
+    limits.upgradeRoutes.append(
+        {"/api/v1/push", [&hub](QTcpSocket *socket, const UpgradeRequest &request) {
+             hub.acceptUpgrade(socket, request);
+         }});
     HttpServer server(limits);
-    ServerContext context{db, &auth, &reports, options.open311ApiKey, options.maxUploadBytes};
+    ServerContext context{db, &auth, &reports, options.open311ApiKey, options.maxUploadBytes, &hub};
     registerAllRoutes(server.router(), context);
     if (!server.listenOn(options.address, options.port)) {
         return fail(QStringLiteral("cannot listen on %1:%2: %3")
@@ -112,6 +128,7 @@ int runServer(QCoreApplication &app)
     const QString url =
         QStringLiteral("http://%1:%2").arg(hostForUrl(options.address)).arg(server.port());
     auth.setIssuer(options.issuer.isEmpty() ? url : options.issuer);
+    hub.setOwnOrigin(auth.issuer());
     std::fprintf(stdout, "%s\n", qUtf8Printable(url));
     std::fflush(stdout);
     qCInfo(lcServer).noquote() << "hues-server" << HUES_VERSION << "listening on" << url

@@ -1,5 +1,7 @@
 #include "ServerOptions.h"
 
+#include "push/PushHub.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QUrl>
@@ -78,8 +80,18 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *options, 
         QStringLiteral("Require this api_key on Open311 POST requests (default: api_key is "
                        "accepted and ignored)."),
         QStringLiteral("key"));
-    parser.addOptions(
-        {listen, dataDir, seed, database, maxBody, idleTimeout, issuer, maxUpload, apiKey});
+    const QCommandLineOption allowedOrigin(
+        QStringLiteral("allowed-origin"),
+        QStringLiteral("Let browser pages of this origin (scheme://host[:port]) open the push "
+                       "stream, besides the server's own (repeatable)."),
+        QStringLiteral("url"));
+    const QCommandLineOption pushPing(
+        QStringLiteral("push-ping-ms"),
+        QStringLiteral("Ping push stream clients this often, in milliseconds; clients silent "
+                       "for 2.5 times as long are dropped."),
+        QStringLiteral("ms"), QStringLiteral("30000"));
+    parser.addOptions({listen, dataDir, seed, database, maxBody, idleTimeout, issuer, maxUpload,
+                       apiKey, allowedOrigin, pushPing});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -137,6 +149,21 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *options, 
     if (!ok || options->idleTimeoutMs <= 0) {
         *error =
             QStringLiteral("bad --idle-timeout-ms value \"%1\"").arg(parser.value(idleTimeout));
+        return false;
+    }
+    for (const QString &origin : parser.values(allowedOrigin)) {
+        if (push::PushHub::normaliseOrigin(origin).isEmpty()) {
+            *error = QStringLiteral("bad --allowed-origin value \"%1\" (expected "
+                                    "http(s)://host[:port] without a path)")
+                         .arg(origin);
+            return false;
+        }
+        options->allowedOrigins.append(origin);
+    }
+    options->pushPingMs = parser.value(pushPing).toInt(&ok);
+    if (!ok || options->pushPingMs < 100) {
+        *error = QStringLiteral("bad --push-ping-ms value \"%1\" (at least 100)")
+                     .arg(parser.value(pushPing));
         return false;
     }
     if (parser.isSet(issuer)) {

@@ -19,6 +19,9 @@ struct ServerOptions
     QString issuer; // "" means the listening address (http://127.0.0.1:PORT)
     qint64 maxUploadBytes = 12 * 1024 * 1024; // body limit of POST /open311/v2/requests.*
     QString open311ApiKey; // "" = api_key optional; else POST requests must send it
+    // Origins of browser pages allowed to open the push stream besides the server's own.
+    QStringList allowedOrigins;
+    int pushPingMs = 30 * 1000; // the push stream pings every client this often
 
     // Parses the arguments (argv[0] included). On error returns false and sets *error;
     // --help/--version set *exitNow and print their text.

@@ -255,6 +255,66 @@ const std::vector<Migration> &Migrations::all()
              QStringLiteral("CREATE INDEX idempotency_keys_created ON idempotency_keys "
                             "(created_at)"),
          }},
+        {4,
+         QStringLiteral("push stream and alerts: event sequence, events, socket tokens; CAP "
+                        "alerts, citizen alert submissions"),
+         {
+             // Times are Unix milliseconds (BIGINT). One row: the last seq handed out and the
+             // last seq pruned (a client asking from before it gets a reset).
+             QStringLiteral("CREATE TABLE push_sequence ("
+                            " id INTEGER PRIMARY KEY,"
+                            " value BIGINT NOT NULL,"
+                            " pruned_through BIGINT NOT NULL)"),
+             QStringLiteral("INSERT INTO push_sequence (id, value, pruned_through) VALUES (1, 0, "
+                            "0)"),
+             QStringLiteral("CREATE TABLE push_events ("
+                            " seq BIGINT PRIMARY KEY,"
+                            " kind TEXT NOT NULL,"
+                            " audience TEXT NOT NULL DEFAULT ''," // '' public, else a subject
+                            " data TEXT NOT NULL,"                // JSON object
+                            " created_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX push_events_created ON push_events (created_at)"),
+             QStringLiteral("CREATE TABLE push_tokens ("
+                            " token_hash TEXT PRIMARY KEY," // SHA-256 hex; single use
+                            " subject TEXT NOT NULL,"
+                            " expires_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE TABLE alerts ("
+                            " id TEXT PRIMARY KEY," // alert_id, server-chosen
+                            " identifier TEXT NOT NULL,"
+                            " sender TEXT NOT NULL,"
+                            " sent TEXT NOT NULL," // as in the message
+                            " sent_at BIGINT NOT NULL,"
+                            " msg_type TEXT NOT NULL," // Alert | Update | Cancel
+                            " status TEXT NOT NULL,"   // Actual | Exercise | System | Test | Draft
+                            " expires_at BIGINT NOT NULL,"
+                            " state TEXT NOT NULL," // active | cancelled | replaced
+                            " ended_by TEXT,"       // the Update or Cancel that ended it
+                            " cap TEXT NOT NULL,"   // the CAP 1.2 XML as received
+                            " content_hash TEXT NOT NULL,"
+                            " publisher TEXT NOT NULL," // account subject or client_id
+                            " seq BIGINT NOT NULL,"     // its push event
+                            " created_at BIGINT NOT NULL,"
+                            " UNIQUE (sender, identifier))"),
+             QStringLiteral("CREATE INDEX alerts_state ON alerts (state, expires_at)"),
+             QStringLiteral("CREATE TABLE alert_submissions ("
+                            " id TEXT PRIMARY KEY,"
+                            " account_id TEXT NOT NULL REFERENCES accounts(id),"
+                            " category TEXT NOT NULL,"
+                            " text TEXT NOT NULL,"
+                            " lat DOUBLE PRECISION NOT NULL,"
+                            " lon DOUBLE PRECISION NOT NULL,"
+                            " media_name TEXT REFERENCES media(name),"
+                            " status TEXT NOT NULL," // pending | approved | rejected
+                            " reason TEXT NOT NULL DEFAULT '',"
+                            " alert_id TEXT REFERENCES alerts(id),"
+                            " created_at BIGINT NOT NULL,"
+                            " decided_at BIGINT,"
+                            " decided_by TEXT)"),
+             QStringLiteral("CREATE INDEX alert_submissions_status ON alert_submissions "
+                            "(status, created_at)"),
+             QStringLiteral("CREATE INDEX alert_submissions_account ON alert_submissions "
+                            "(account_id, created_at)"),
+         }},
     };
     return migrations;
 }

@@ -104,6 +104,7 @@ void ConnectionGuard::onReadyRead()
     const qint64 seen = m_socket->property(kSeenBytesProperty).toLongLong();
     m_socket->setProperty(kSeenBytesProperty, QVariant());
     QByteArray fresh = m_socket->peek(m_socket->bytesAvailable()).mid(seen);
+    bool otherBytesBefore = seen > 0; // of another request, still unread by QtHttpServer
     while (!fresh.isEmpty()) {
         if (m_state == State::Body) {
             const qint64 take = qMin<qint64>(m_bodyLeft, fresh.size());
@@ -111,8 +112,11 @@ void ConnectionGuard::onReadyRead()
             fresh.remove(0, take);
             if (m_bodyLeft == 0)
                 m_state = State::Head;
+            otherBytesBefore = true;
             continue;
         }
+        if (m_pending.isEmpty())
+            m_headAtStart = !otherBytesBefore;
         m_pending.append(fresh);
         fresh.clear();
         // Empty lines before a request line are to be ignored (RFC 9112 section 2.2).
@@ -138,6 +142,7 @@ void ConnectionGuard::onReadyRead()
         }
         if (!inspectHead(skip, skip + end))
             return;
+        otherBytesBefore = true;
         fresh = m_pending.mid(skip + end);
         m_pending.clear();
         if (m_state == State::Head)
@@ -188,6 +193,8 @@ bool ConnectionGuard::inspectHead(qsizetype start, qsizetype end)
     qint64 contentLength = 0;
     bool haveLength = false;
     bool expectContinue = false;
+    UpgradeRequest upgrade;
+    upgrade.target = requestParts.value(1);
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray &line = lines.at(i);
         const qsizetype colon = line.indexOf(':');
@@ -198,6 +205,7 @@ bool ConnectionGuard::inspectHead(qsizetype start, qsizetype end)
         }
         const QByteArray name = rawName.toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
+        upgrade.headers.append({name, value});
         if (name == "content-length") {
             bool ok = false;
             const qint64 length = value.toLongLong(&ok);
@@ -222,6 +230,11 @@ bool ConnectionGuard::inspectHead(qsizetype start, qsizetype end)
                QStringLiteral("the request body of %1 bytes exceeds the limit of %2 bytes")
                    .arg(contentLength)
                    .arg(maxBody));
+        return false;
+    }
+    if (const UpgradeRoute *route =
+            upgradeRouteFor(requestParts.value(0), upgrade, haveLength ? contentLength : 0)) {
+        handOver(*route, upgrade, end);
         return false;
     }
     // QtHttpServer 6.4 never sends the interim response, so clients would stall.
@@ -262,6 +275,73 @@ void ConnectionGuard::shutdownWhenFlushed()
     m_writeShut = true;
     if (::shutdown(int(m_socket->socketDescriptor()), SHUT_WR) != 0)
         m_socket->disconnectFromHost();
+}
+
+const UpgradeRoute *ConnectionGuard::upgradeRouteFor(const QByteArray &method,
+                                                     const UpgradeRequest &request,
+                                                     qint64 contentLength) const
+{
+    if (method != "GET" || !m_headAtStart || contentLength != 0 || m_limits.upgradeRoutes.isEmpty())
+        return nullptr;
+    // Upgrade is a comma-separated list of protocols (RFC 9110 section 7.8).
+    bool websocket = false;
+    for (const auto &[name, value] : request.headers) {
+        if (name != "upgrade")
+            continue;
+        for (const QByteArray &protocol : value.split(','))
+            websocket =
+                websocket || protocol.trimmed().compare("websocket", Qt::CaseInsensitive) == 0;
+    }
+    if (!websocket)
+        return nullptr;
+    const QByteArray path = pathOf(request.target);
+    for (const UpgradeRoute &route : m_limits.upgradeRoutes) {
+        if (route.path == path)
+            return &route;
+    }
+    return nullptr;
+}
+
+void ConnectionGuard::handOver(const UpgradeRoute &route, const UpgradeRequest &request,
+                               qsizetype headBytes)
+{
+    // QtHttpServer may have read part of this head inside its transaction: give it back, so that
+    // the socket's unread bytes start with the head (nothing else is queued before it).
+    if (m_socket->isTransactionStarted())
+        m_socket->rollbackTransaction();
+    if (m_socket->peek(headBytes) != m_pending.left(headBytes)) {
+        reject(400, QStringLiteral("bad_request"),
+               QStringLiteral("send a WebSocket upgrade as the first request of a connection"));
+        return;
+    }
+    m_state = State::HandedOver;
+    m_idle.stop();
+    m_pending.clear();
+    // Slots disconnected during an emission are not called: QtHttpServer never sees the head.
+    disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    disconnect(m_socket, nullptr, this, nullptr);
+    disconnect(m_socket, nullptr, &m_idle, nullptr);
+    m_socket->read(headBytes);
+    UpgradeRequest withPeer = request;
+    withPeer.peerAddress = m_socket->peerAddress().toString().toLatin1();
+    QTcpSocket *socket = m_socket;
+    deleteLater();
+    route.handler(socket, withPeer);
+}
+
+QByteArray UpgradeRequest::header(QByteArrayView name, bool *repeated) const
+{
+    QByteArray found;
+    int count = 0;
+    for (const auto &[key, value] : headers) {
+        if (key == name) {
+            if (count++ == 0)
+                found = value.isNull() ? QByteArray("") : value;
+        }
+    }
+    if (repeated)
+        *repeated = count > 1;
+    return found;
 }
 
 void ConnectionGuard::onIdleTimeout()

@@ -62,6 +62,8 @@ QByteArray reasonPhrase(int status)
         return "Unsupported Media Type";
     case 422:
         return "Unprocessable Entity";
+    case 426:
+        return "Upgrade Required";
     case 431:
         return "Request Header Fields Too Large";
     case 500:

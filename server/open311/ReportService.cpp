@@ -2,6 +2,7 @@
 
 #include "db/Database.h"
 #include "logging.h"
+#include "push/PushHub.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -496,8 +497,18 @@ Outcome ReportService::changeStatus(const QString &id, const QString &detailedSt
         !m_db.exec(agencyNow, QStringLiteral("SELECT agency FROM service_requests WHERE id = ?"),
                    {id}) ||
         !agencyNow.next() ||
-        !appendHistory(id, detailed, status, note, agencyNow.value(0).toString(), staffId, now) ||
-        !m_db.commit())
+        !appendHistory(id, detailed, status, note, agencyNow.value(0).toString(), staffId, now))
+        return databaseError();
+    // The reporter hears of it on the push stream (in this transaction); anonymous reports
+    // have nobody to tell.
+    if (m_push && !current.accountId.isEmpty() &&
+        !m_push->publish(QStringLiteral("report_status"), current.accountId,
+                         QJsonObject{{QStringLiteral("service_request_id"), id},
+                                     {QStringLiteral("detailed_status"), detailed},
+                                     {QStringLiteral("note"), note},
+                                     {QStringLiteral("agency"), agencyNow.value(0).toString()}}))
+        return databaseError();
+    if (!m_db.commit())
         return databaseError();
     qCInfo(lcServer).noquote() << "service request" << id << "->" << detailed << "by staff";
     return {};

@@ -13,6 +13,9 @@
 
 namespace hues::server {
 class Database;
+namespace push {
+class PushHub;
+} // namespace push
 } // namespace hues::server
 
 namespace hues::server::open311 {
@@ -100,6 +103,8 @@ public:
     static constexpr qint64 kDefaultWindowMs = 90LL * 24 * 3600 * 1000;
 
     explicit ReportService(Database &db) : m_db(db) {}
+    // Status changes then publish a personal report_status event to the reporter.
+    void setPushHub(push::PushHub *hub) { m_push = hub; }
 
     bool services(Lang lang, QList<reports::Service> *services);
     // nullopt with *ok true: no such category.
@@ -149,6 +154,7 @@ private:
     Outcome databaseError();
 
     Database &m_db;
+    push::PushHub *m_push = nullptr;
 };
 
 } // namespace hues::server::open311

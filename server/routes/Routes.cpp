@@ -11,6 +11,7 @@ void registerAllRoutes(Router &router, ServerContext &context)
     registerAccountRoutes(router, context);
     registerOpen311Routes(router, context);
     registerReportRoutes(router, context);
+    registerPushRoutes(router, context);
 }
 
 } // namespace hues::server

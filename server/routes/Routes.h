@@ -12,6 +12,9 @@ class AuthService;
 namespace open311 {
 class ReportService;
 } // namespace open311
+namespace push {
+class PushHub;
+} // namespace push
 
 // What route handlers may use. Grows with the features (sessions, alert hub, ...).
 struct ServerContext
@@ -23,6 +26,8 @@ struct ServerContext
     open311::ReportService *reports = nullptr;
     QString open311ApiKey; // "" accepts POST requests without api_key (--open311-api-key)
     qint64 maxUploadBytes = 12 * 1024 * 1024; // --max-upload: the largest report upload
+    // The push stream: publish() events inside a transaction; socket tokens.
+    push::PushHub *push = nullptr;
 };
 
 // One function per feature, each in its own file under routes/.
@@ -33,6 +38,7 @@ void registerDeviceRoutes(Router &router, ServerContext &context);
 void registerAccountRoutes(Router &router, ServerContext &context);
 void registerOpen311Routes(Router &router, ServerContext &context);
 void registerReportRoutes(Router &router, ServerContext &context);
+void registerPushRoutes(Router &router, ServerContext &context);
 
 // Registers every feature's routes.
 void registerAllRoutes(Router &router, ServerContext &context);
