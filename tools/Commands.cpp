@@ -10,6 +10,7 @@ const std::vector<Command> &commands()
         {"whoami", "Show who is signed in on this profile.", runWhoami},
         {"report", "Field reports: categories, new, list.", runReport},
         {"outbox", "What waits to be sent: list, sync, retry, discard.", runOutbox},
+        {"cap", "CAP 1.2 alert files: validate, match a place.", runCap},
     };
     return list;
 }

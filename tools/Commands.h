@@ -13,5 +13,6 @@ int runLogin(const Context &context, const QString &invocation, const QStringLis
 int runWhoami(const Context &context, const QString &invocation, const QStringList &args);
 int runReport(const Context &context, const QString &invocation, const QStringList &args);
 int runOutbox(const Context &context, const QString &invocation, const QStringList &args);
+int runCap(const Context &context, const QString &invocation, const QStringList &args);
 
 } // namespace tool
