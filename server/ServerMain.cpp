@@ -2,6 +2,7 @@
 
 #include "ServerOptions.h"
 #include "SignalWatcher.h"
+#include "alerts/AlertService.h"
 #include "auth/AuthService.h"
 #include "db/Database.h"
 #include "db/DemoSeed.h"
@@ -93,13 +94,15 @@ int runServer(QCoreApplication &app)
     if (!hub.start(options.dataDir, options.databaseUrl, &error))
         return fail(error);
     reports.setPushHub(&hub);
+    alerting::AlertService alerts(db, hub);
 
     ConnectionLimits limits;
     limits.maxBodyBytes = options.maxBodyBytes;
     limits.idleTimeoutMs = options.idleTimeoutMs;
-    // Report uploads (up to 3 photos) may be larger; decided from the request line, before
-    // the body is read.
-    for (const char *path : {"/open311/v2/requests.json", "/open311/v2/requests.xml"})
+    // Report uploads (up to 3 photos) and alert submissions (a photo) may be larger; decided from
+    // the request line, before the body is read.
+    for (const char *path :
+         {"/open311/v2/requests.json", "/open311/v2/requests.xml", "/api/v1/alert-submissions"})
         limits.routeBodyLimits.append({"POST", path, options.maxUploadBytes});
     // The push stream's WebSocket upgrades go to the hub before QtHttpServer sees them.
     limits.upgradeRoutes.append(
@@ -107,7 +110,8 @@ int runServer(QCoreApplication &app)
              hub.acceptUpgrade(socket, request);
          }});
     HttpServer server(limits);
-    ServerContext context{db, &auth, &reports, options.open311ApiKey, options.maxUploadBytes, &hub};
+    ServerContext context{db,   &auth,  &reports, options.open311ApiKey, options.maxUploadBytes,
+                          &hub, &alerts};
     registerAllRoutes(server.router(), context);
     if (!server.listenOn(options.address, options.port)) {
         return fail(QStringLiteral("cannot listen on %1:%2: %3")

@@ -165,10 +165,10 @@ qint64 PushHub::publish(const QString &kind, const QString &audience, const QJso
         return 0;
     const qint64 seq = query.value(0).toLongLong();
     const QByteArray json = QJsonDocument(data).toJson(QJsonDocument::Compact);
-    if (!m_db.exec(
-            QStringLiteral("INSERT INTO push_events (seq, kind, audience, data, "
-                           "created_at) VALUES (?, ?, ?, ?, ?)"),
-            {seq, kind, audience, QString::fromUtf8(json), QDateTime::currentMSecsSinceEpoch()}))
+    if (!m_db.exec(QStringLiteral("INSERT INTO push_events (seq, kind, audience, data, "
+                                  "created_at) VALUES (?, ?, ?, ?, ?)"),
+                   {seq, kind, audience.isEmpty() ? QStringLiteral("") : audience,
+                    QString::fromUtf8(json), QDateTime::currentMSecsSinceEpoch()}))
         return 0;
     // Sent by PostgreSQL when the transaction commits, dropped when it rolls back. Ids only:
     // payloads stop at 8000 bytes.
@@ -273,7 +273,7 @@ PushHub::Page PushHub::replayPage(const QString &subject, qint64 after, qint64 u
                                   "WHERE seq > ? AND seq <= ? AND (audience = '' OR audience = "
                                   "?) ORDER BY seq LIMIT %1")
                        .arg(limit),
-                   {after, upTo, subject})) {
+                   {after, upTo, subject.isEmpty() ? QStringLiteral("") : subject})) {
         page.ok = false;
         return page;
     }

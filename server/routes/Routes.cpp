@@ -12,6 +12,7 @@ void registerAllRoutes(Router &router, ServerContext &context)
     registerOpen311Routes(router, context);
     registerReportRoutes(router, context);
     registerPushRoutes(router, context);
+    registerAlertRoutes(router, context);
 }
 
 } // namespace hues::server

@@ -15,6 +15,9 @@ class ReportService;
 namespace push {
 class PushHub;
 } // namespace push
+namespace alerting {
+class AlertService;
+} // namespace alerting
 
 // What route handlers may use. Grows with the features (sessions, alert hub, ...).
 struct ServerContext
@@ -28,6 +31,8 @@ struct ServerContext
     qint64 maxUploadBytes = 12 * 1024 * 1024; // --max-upload: the largest report upload
     // The push stream: publish() events inside a transaction; socket tokens.
     push::PushHub *push = nullptr;
+    // CAP alerts and citizen alert submissions.
+    alerting::AlertService *alerts = nullptr;
 };
 
 // One function per feature, each in its own file under routes/.
@@ -39,6 +44,7 @@ void registerAccountRoutes(Router &router, ServerContext &context);
 void registerOpen311Routes(Router &router, ServerContext &context);
 void registerReportRoutes(Router &router, ServerContext &context);
 void registerPushRoutes(Router &router, ServerContext &context);
+void registerAlertRoutes(Router &router, ServerContext &context);
 
 // Registers every feature's routes.
 void registerAllRoutes(Router &router, ServerContext &context);
