@@ -7,6 +7,7 @@
 #include <QXmlStreamWriter>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace alerts {
@@ -61,6 +62,19 @@ bool parseDecimal(QStringView text, double *out)
     }
     if (!digits)
         return false;
+    // Checked to be ASCII above: convert without QLocale (a quarter of the parse time).
+    char buffer[64];
+    if (text.size() <= qsizetype(sizeof buffer)) {
+        qsizetype n = 0;
+        for (qsizetype k = text[0] == QLatin1Char('+') ? 1 : 0; k < text.size(); ++k)
+            buffer[n++] = char(text[k].unicode());
+        double value = 0;
+        const auto [end, error] = std::from_chars(buffer, buffer + n, value);
+        if (error != std::errc() || end != buffer + n || !std::isfinite(value))
+            return false;
+        *out = value;
+        return true;
+    }
     bool ok = false;
     const double value = QLocale::c().toDouble(text, &ok);
     if (!ok || !std::isfinite(value))
@@ -149,64 +163,77 @@ struct Issue
     QString message;
 };
 
-QString indexed(const QString &path, const char *name, qsizetype index)
+// An element path built on the stack and turned into text only when an error names it:
+// "alert/info[1]/area[2]/polygon[1]" (indices 1-based, on elements that may repeat).
+struct Path
 {
-    return path + QLatin1Char('/') + QLatin1String(name) + QLatin1Char('[') +
-           QString::number(index + 1) + QLatin1Char(']');
-}
+    const Path *parent = nullptr;
+    const char *name = "";
+    qsizetype index = -1; // 0-based; -1: not indexed
 
-QString child(const QString &path, const char *name)
-{
-    return path + QLatin1Char('/') + QLatin1String(name);
-}
+    QString str() const
+    {
+        QString out = parent ? parent->str() + QLatin1Char('/') : QString();
+        out += QLatin1String(name);
+        if (index >= 0)
+            out += QLatin1Char('[') + QString::number(index + 1) + QLatin1Char(']');
+        return out;
+    }
+};
 
 class Validator
 {
 public:
     QList<Issue> issues;
 
-    void required(const QString &path, const char *name, const QString &value)
+    void required(const Path &path, const char *name, const QString &value)
     {
         if (value.isEmpty())
-            add(child(path, name), tr("is required but missing or empty"));
+            add(Path{&path, name}, tr("is required but missing or empty"));
     }
-    void enumeration(const QString &path, const QString &value, const QStringList &allowed)
+    void enumeration(const Path &path, const QString &value, const QStringList &allowed)
     {
         if (!allowed.contains(value))
             add(path, tr("%1 is not one of %2").arg(quoted(value), allowed.join(QLatin1Char(' '))));
     }
-    void requiredEnum(const QString &path, const char *name, const QString &value,
+    void requiredEnum(const Path &path, const char *name, const QString &value,
                       const QStringList &allowed)
     {
         if (value.isEmpty())
             required(path, name, value);
         else
-            enumeration(child(path, name), value, allowed);
+            enumeration(Path{&path, name}, value, allowed);
     }
-    void identifierLike(const QString &path, const char *name, const QString &value)
+    void identifierLike(const Path &path, const char *name, const QString &value)
     {
         if (value.isEmpty())
             required(path, name, value);
         else if (hasForbiddenIdChar(value))
-            add(child(path, name), tr("must not contain spaces, commas, '<' or '&'"));
+            add(Path{&path, name}, tr("must not contain spaces, commas, '<' or '&'"));
     }
-    void point(const QString &path, const QString &what, const geo::LatLon &p)
+    // `number` is the point's 0-based index in a polygon, -1 for a circle's centre.
+    void point(const Path &path, qsizetype number, const geo::LatLon &p)
     {
-        if (!(p.lat >= -90 && p.lat <= 90))
+        const bool latOk = p.lat >= -90 && p.lat <= 90;
+        const bool lonOk = p.lon >= -180 && p.lon <= 180;
+        if (latOk && lonOk)
+            return;
+        const QString what = number < 0 ? tr("centre") : tr("point %1").arg(number + 1);
+        if (!latOk)
             add(path, tr("%1: latitude %2 is outside -90..90").arg(what, formatDecimal(p.lat)));
-        if (!(p.lon >= -180 && p.lon <= 180))
+        if (!lonOk)
             add(path, tr("%1: longitude %2 is outside -180..180").arg(what, formatDecimal(p.lon)));
     }
-    void namedValue(const QString &path, const NamedValue &value)
+    void namedValue(const Path &path, const NamedValue &value)
     {
         required(path, "valueName", value.valueName);
     }
-    void area(const QString &path, const Area &area)
+    void area(const Path &path, const Area &area)
     {
         required(path, "areaDesc", area.areaDesc);
         for (qsizetype i = 0; i < area.polygons.size(); ++i) {
             const geo::Ring &ring = area.polygons[i];
-            const QString p = indexed(path, "polygon", i);
+            const Path p{&path, "polygon", i};
             if (ring.size() < 4) {
                 add(p, tr("has %1 points; a polygon needs at least 4 (the first repeated last)")
                            .arg(ring.size()));
@@ -215,86 +242,85 @@ public:
             if (ring.first() != ring.last())
                 add(p, tr("is not closed: the last point must equal the first"));
             for (qsizetype k = 0; k < ring.size(); ++k)
-                point(p, tr("point %1").arg(k + 1), ring[k]);
+                point(p, k, ring[k]);
         }
         for (qsizetype i = 0; i < area.circles.size(); ++i) {
             const Circle &c = area.circles[i];
-            const QString p = indexed(path, "circle", i);
-            point(p, tr("centre"), c.centre);
+            const Path p{&path, "circle", i};
+            point(p, -1, c.centre);
             if (!(c.radiusKm >= 0) || !std::isfinite(c.radiusKm))
                 add(p, tr("the radius must be a number of kilometres, 0 or more"));
         }
         for (qsizetype i = 0; i < area.geocodes.size(); ++i)
-            namedValue(indexed(path, "geocode", i), area.geocodes[i]);
+            namedValue(Path{&path, "geocode", i}, area.geocodes[i]);
         if (area.altitude && !std::isfinite(*area.altitude))
-            add(child(path, "altitude"), tr("must be a number"));
+            add(Path{&path, "altitude"}, tr("must be a number"));
         if (area.ceiling && !area.altitude)
-            add(child(path, "ceiling"), tr("may only be given together with altitude"));
+            add(Path{&path, "ceiling"}, tr("may only be given together with altitude"));
         if (area.ceiling && !std::isfinite(*area.ceiling))
-            add(child(path, "ceiling"), tr("must be a number"));
+            add(Path{&path, "ceiling"}, tr("must be a number"));
     }
-    void info(const QString &path, const Info &info)
+    void info(const Path &path, const Info &info)
     {
         if (!isLanguageTag(info.language))
-            add(child(path, "language"),
+            add(Path{&path, "language"},
                 tr("%1 is not a language tag such as vi-VN").arg(quoted(info.language)));
         if (info.categories.isEmpty())
-            add(child(path, "category"), tr("is required but missing"));
+            add(Path{&path, "category"}, tr("is required but missing"));
         for (qsizetype i = 0; i < info.categories.size(); ++i)
-            enumeration(indexed(path, "category", i), info.categories[i], categoryValues());
+            enumeration(Path{&path, "category", i}, info.categories[i], categoryValues());
         required(path, "event", info.event);
         for (qsizetype i = 0; i < info.responseTypes.size(); ++i)
-            enumeration(indexed(path, "responseType", i), info.responseTypes[i],
+            enumeration(Path{&path, "responseType", i}, info.responseTypes[i],
                         responseTypeValues());
         requiredEnum(path, "urgency", info.urgency, urgencyValues());
         requiredEnum(path, "severity", info.severity, severityValues());
         requiredEnum(path, "certainty", info.certainty, certaintyValues());
         for (qsizetype i = 0; i < info.eventCodes.size(); ++i)
-            namedValue(indexed(path, "eventCode", i), info.eventCodes[i]);
+            namedValue(Path{&path, "eventCode", i}, info.eventCodes[i]);
         for (qsizetype i = 0; i < info.parameters.size(); ++i)
-            namedValue(indexed(path, "parameter", i), info.parameters[i]);
+            namedValue(Path{&path, "parameter", i}, info.parameters[i]);
         for (qsizetype i = 0; i < info.resources.size(); ++i) {
             const Resource &r = info.resources[i];
-            const QString p = indexed(path, "resource", i);
+            const Path p{&path, "resource", i};
             required(p, "resourceDesc", r.resourceDesc);
             required(p, "mimeType", r.mimeType);
             if (r.size && *r.size < 0)
-                add(child(p, "size"), tr("must be a number of bytes, 0 or more"));
+                add(Path{&p, "size"}, tr("must be a number of bytes, 0 or more"));
         }
         for (qsizetype i = 0; i < info.areas.size(); ++i)
-            area(indexed(path, "area", i), info.areas[i]);
+            area(Path{&path, "area", i}, info.areas[i]);
     }
     void alert(const Alert &a)
     {
-        const QString path = QStringLiteral("alert");
+        const Path path{nullptr, "alert"};
         identifierLike(path, "identifier", a.identifier);
         identifierLike(path, "sender", a.sender);
         if (!a.sent.isValid())
-            add(child(path, "sent"), tr("is required but missing or empty"));
+            add(Path{&path, "sent"}, tr("is required but missing or empty"));
         requiredEnum(path, "status", a.status, statusValues());
         requiredEnum(path, "msgType", a.msgType, msgTypeValues());
         requiredEnum(path, "scope", a.scope, scopeValues());
         if (a.scope == QLatin1String("Restricted") && a.restriction.isEmpty())
-            add(child(path, "restriction"), tr("is required when scope is Restricted"));
+            add(Path{&path, "restriction"}, tr("is required when scope is Restricted"));
         if (a.scope == QLatin1String("Private") && a.addresses.isEmpty())
-            add(child(path, "addresses"), tr("is required when scope is Private"));
+            add(Path{&path, "addresses"}, tr("is required when scope is Private"));
         for (qsizetype i = 0; i < a.references.size(); ++i) {
             const Reference &r = a.references[i];
-            const QString what = tr("reference %1").arg(i + 1);
-            const QString p = child(path, "references");
+            const Path p{&path, "references"};
             if (r.sender.isEmpty() || hasForbiddenIdChar(r.sender) || r.identifier.isEmpty() ||
                 hasForbiddenIdChar(r.identifier) || !r.sent.isValid())
-                add(p, tr("%1 is not \"sender,identifier,sent\"").arg(what));
+                add(p, tr("reference %1 is not \"sender,identifier,sent\"").arg(i + 1));
         }
         for (qsizetype i = 0; i < a.infos.size(); ++i)
-            info(indexed(path, "info", i), a.infos[i]);
+            info(Path{&path, "info", i}, a.infos[i]);
     }
 
 private:
-    void add(const QString &path, const QString &message)
+    void add(const Path &path, const QString &message)
     {
         if (issues.size() < kMaxErrors)
-            issues.append({path, message});
+            issues.append({path.str(), message});
     }
 };
 
@@ -335,23 +361,29 @@ private:
         if (errors.size() < kMaxErrors)
             errors.append({line, column, path, message});
     }
+    // The path of the element the reader is at (its start or end tag) under `parent`.
+    QString here(const Path &parent) const
+    {
+        return parent.str() + QLatin1Char('/') + m_reader.name().toString();
+    }
     // At the current element's start tag.
     void error(const QString &path, const QString &message)
     {
         errorAt(m_line, m_column, path, message);
     }
-    void fatal(const QString &path, const QString &message)
+    void error(const Path &path, const QString &message) { error(path.str(), message); }
+    void fatal(const Path &path, const QString &message)
     {
         if (!m_fatal)
-            errorAt(m_reader.lineNumber(), m_reader.columnNumber() + 1, path, message);
+            errorAt(m_reader.lineNumber(), m_reader.columnNumber() + 1, path.str(), message);
         m_fatal = true;
     }
-    void readerFailed(const QString &path)
+    void readerFailed(const Path &path)
     {
         fatal(path, tr("not well-formed XML: %1").arg(m_reader.errorString()));
     }
 
-    bool enterElement(const QString &path)
+    bool enterElement(const Path &path)
     {
         m_line = m_reader.lineNumber();
         m_column = m_reader.columnNumber() + 1;
@@ -368,7 +400,7 @@ private:
 
     // Moves to the next child element of the current one: true at its start tag, false at
     // the current element's end tag or on a fatal error.
-    bool nextChild(const QString &path)
+    bool nextChild(const Path &path)
     {
         while (!m_fatal) {
             switch (m_reader.readNext()) {
@@ -401,7 +433,7 @@ private:
     bool isCap() const { return m_reader.namespaceUri() == kCapNamespace; }
 
     // The trimmed text of a leaf element, leaving the reader at its end tag.
-    QString text(const QString &path)
+    QString text(const Path &path)
     {
         QString value = m_reader.readElementText(QXmlStreamReader::ErrorOnUnexpectedElement);
         --m_depth;
@@ -413,7 +445,7 @@ private:
     }
 
     // Skips the current element and everything in it (counted against the limits).
-    void skip(const QString &path)
+    void skip(const Path &path)
     {
         while (!m_fatal) {
             switch (m_reader.readNext()) {
@@ -435,10 +467,10 @@ private:
     }
 
     // Enforces "at most once": returns false (and reports) when `bit` was seen already.
-    bool once(const QString &path, unsigned &seen, unsigned bit)
+    bool once(const Path &path, unsigned &seen, unsigned bit)
     {
         if (seen & bit) {
-            error(path + QLatin1Char('/') + m_reader.name().toString(), tr("may appear only once"));
+            error(here(path), tr("may appear only once"));
             skip(path);
             return false;
         }
@@ -446,39 +478,37 @@ private:
         return true;
     }
 
-    QDateTime time(const QString &path)
+    QDateTime time(const Path &path)
     {
-        const QString elementPath = path + QLatin1Char('/') + m_reader.name().toString();
-        const QString value = text(path);
+        const QString value = text(path); // the reader is left at the end tag, named alike
         const QDateTime t = parseTime(value);
         if (!t.isValid() && !m_fatal)
-            error(elementPath, tr("%1 is not a CAP date and time (YYYY-MM-DDThh:mm:ss+hh:mm, "
-                                  "\"-00:00\" for UTC, no \"Z\")")
-                                   .arg(quoted(value)));
+            error(here(path), tr("%1 is not a CAP date and time (YYYY-MM-DDThh:mm:ss+hh:mm, "
+                                 "\"-00:00\" for UTC, no \"Z\")")
+                                  .arg(quoted(value)));
         return t;
     }
 
-    std::optional<double> decimal(const QString &path)
+    std::optional<double> decimal(const Path &path)
     {
-        const QString elementPath = path + QLatin1Char('/') + m_reader.name().toString();
-        const QString value = text(path);
+        const QString value = text(path); // the reader is left at the end tag, named alike
         double d = 0;
         if (parseDecimal(value, &d))
             return d;
         if (!m_fatal)
-            error(elementPath, tr("%1 is not a decimal number").arg(quoted(value)));
+            error(here(path), tr("%1 is not a decimal number").arg(quoted(value)));
         return std::nullopt;
     }
 
-    void namedValue(const QString &path, NamedValue &out);
-    void resource(const QString &path, Resource &out);
-    void area(const QString &path, Area &out);
-    void info(const QString &path, Info &out);
+    void namedValue(const Path &path, NamedValue &out);
+    void resource(const Path &path, Resource &out);
+    void area(const Path &path, Area &out);
+    void info(const Path &path, Info &out);
     void alertBody(Alert &out);
-    QList<Reference> references(const QString &path, const QString &value);
+    QList<Reference> references(const Path &path, const QString &value);
 };
 
-void Parser::namedValue(const QString &path, NamedValue &out)
+void Parser::namedValue(const Path &path, NamedValue &out)
 {
     unsigned seen = 0;
     while (nextChild(path)) {
@@ -496,10 +526,10 @@ void Parser::namedValue(const QString &path, NamedValue &out)
         }
     }
     if (!m_fatal && !(seen & 2))
-        error(child(path, "value"), tr("is required but missing"));
+        error(Path{&path, "value"}, tr("is required but missing"));
 }
 
-void Parser::resource(const QString &path, Resource &out)
+void Parser::resource(const Path &path, Resource &out)
 {
     unsigned seen = 0;
     while (nextChild(path)) {
@@ -520,7 +550,7 @@ void Parser::resource(const QString &path, Resource &out)
                 if (ok)
                     out.size = size;
                 else if (!m_fatal)
-                    error(child(path, "size"),
+                    error(Path{&path, "size"},
                           tr("%1 is not a number of bytes").arg(quoted(value)));
             }
         } else if (name == u"uri") {
@@ -538,7 +568,7 @@ void Parser::resource(const QString &path, Resource &out)
     }
 }
 
-void Parser::area(const QString &path, Area &out)
+void Parser::area(const Path &path, Area &out)
 {
     unsigned seen = 0;
     while (nextChild(path)) {
@@ -549,7 +579,7 @@ void Parser::area(const QString &path, Area &out)
             if (once(path, seen, 1))
                 out.areaDesc = text(path);
         } else if (name == u"polygon") {
-            const QString p = indexed(path, "polygon", out.polygons.size());
+            const Path p{&path, "polygon", out.polygons.size()};
             const QString value = text(path);
             geo::Ring ring;
             const QList<QStringView> pairs = words(value);
@@ -566,7 +596,7 @@ void Parser::area(const QString &path, Area &out)
             }
             out.polygons.append(ring); // even when broken, so that indices match the document
         } else if (name == u"circle") {
-            const QString p = indexed(path, "circle", out.circles.size());
+            const Path p{&path, "circle", out.circles.size()};
             const QString value = text(path);
             const QList<QStringView> parts = words(value);
             Circle circle;
@@ -579,7 +609,7 @@ void Parser::area(const QString &path, Area &out)
             out.circles.append(circle);
         } else if (name == u"geocode") {
             NamedValue value;
-            namedValue(indexed(path, "geocode", out.geocodes.size()), value);
+            namedValue(Path{&path, "geocode", out.geocodes.size()}, value);
             out.geocodes.append(value);
         } else if (name == u"altitude") {
             if (once(path, seen, 2))
@@ -593,7 +623,7 @@ void Parser::area(const QString &path, Area &out)
     }
 }
 
-void Parser::info(const QString &path, Info &out)
+void Parser::info(const Path &path, Info &out)
 {
     unsigned seen = 0;
     while (nextChild(path)) {
@@ -624,7 +654,7 @@ void Parser::info(const QString &path, Info &out)
                 out.audience = text(path);
         } else if (name == u"eventCode") {
             NamedValue value;
-            namedValue(indexed(path, "eventCode", out.eventCodes.size()), value);
+            namedValue(Path{&path, "eventCode", out.eventCodes.size()}, value);
             out.eventCodes.append(value);
         } else if (name == u"effective") {
             if (once(path, seen, 1u << 6))
@@ -655,15 +685,15 @@ void Parser::info(const QString &path, Info &out)
                 out.contact = text(path);
         } else if (name == u"parameter") {
             NamedValue value;
-            namedValue(indexed(path, "parameter", out.parameters.size()), value);
+            namedValue(Path{&path, "parameter", out.parameters.size()}, value);
             out.parameters.append(value);
         } else if (name == u"resource") {
             Resource value;
-            resource(indexed(path, "resource", out.resources.size()), value);
+            resource(Path{&path, "resource", out.resources.size()}, value);
             out.resources.append(value);
         } else if (name == u"area") {
             Area value;
-            area(indexed(path, "area", out.areas.size()), value);
+            area(Path{&path, "area", out.areas.size()}, value);
             out.areas.append(value);
         } else {
             skip(path);
@@ -671,7 +701,7 @@ void Parser::info(const QString &path, Info &out)
     }
 }
 
-QList<Reference> Parser::references(const QString &path, const QString &value)
+QList<Reference> Parser::references(const Path &path, const QString &value)
 {
     QList<Reference> out;
     for (const QStringView entry : words(value)) {
@@ -696,7 +726,7 @@ QList<Reference> Parser::references(const QString &path, const QString &value)
 
 void Parser::alertBody(Alert &out)
 {
-    const QString path = QStringLiteral("alert");
+    const Path path{nullptr, "alert"};
     unsigned seen = 0;
     while (nextChild(path)) {
         const QStringView name = m_reader.name();
@@ -738,14 +768,14 @@ void Parser::alertBody(Alert &out)
             if (once(path, seen, 1u << 10)) {
                 const QString value = text(path);
                 if (!m_fatal)
-                    out.references = references(child(path, "references"), value);
+                    out.references = references(Path{&path, "references"}, value);
             }
         } else if (name == u"incidents") {
             if (once(path, seen, 1u << 11))
                 out.incidents = text(path);
         } else if (name == u"info") {
             Info value;
-            info(indexed(path, "info", out.infos.size()), value);
+            info(Path{&path, "info", out.infos.size()}, value);
             out.infos.append(value);
         } else {
             skip(path);
@@ -755,7 +785,7 @@ void Parser::alertBody(Alert &out)
 
 bool Parser::run(Alert &alert)
 {
-    const QString document = QStringLiteral("alert");
+    const Path document{nullptr, "alert"};
     // Up to the root element: only the prolog (declaration, comments, PIs); never a DTD.
     while (!m_fatal) {
         const QXmlStreamReader::TokenType token = m_reader.readNext();
