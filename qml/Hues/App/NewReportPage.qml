@@ -267,10 +267,21 @@ Item {
                     id: categoryGrid
                     readonly property int columns: width >= 880 ? 4 : width >= 560 ? 3 : 2
                     readonly property real cellWidth: (width - (columns - 1) * spacing) / columns
+                    // Every tile as tall as the tallest, so the grid has even rows.
+                    readonly property real tileHeight: {
+                        let h = Theme.touchTarget * 2.6
+                        for (let i = 0; i < categoryTiles.count; ++i) {
+                            const tile = categoryTiles.itemAt(i) as AbstractButton
+                            if (tile)
+                                h = Math.max(h, tile.implicitHeight)
+                        }
+                        return h
+                    }
                     Layout.fillWidth: true
                     spacing: Theme.spacingM
 
                     Repeater {
+                        id: categoryTiles
                         model: Reports.categories
 
                         AbstractButton {
@@ -283,7 +294,8 @@ Item {
 
                             objectName: "reportCategory_" + code
                             width: categoryGrid.cellWidth
-                            height: Math.max(Theme.touchTarget * 2.6, implicitContentHeight + topPadding + bottomPadding)
+                            height: categoryGrid.tileHeight
+                            implicitHeight: implicitContentHeight + topPadding + bottomPadding
                             padding: Theme.spacingM
                             hoverEnabled: true
                             text: name
@@ -492,15 +504,19 @@ Item {
                 }
 
                 GridLayout {
+                    id: placeGrid
+                    // By the page's width (a layout choosing its columns by its own width loops).
+                    readonly property bool twoColumns: root.width >= 700
+                    readonly property real cellWidth: twoColumns ? (parent.width - columnSpacing) / 2 : parent.width
                     Layout.fillWidth: true
                     visible: Reports.draft.hasLocation
-                    columns: width >= 640 ? 2 : 1
+                    columns: twoColumns ? 2 : 1
                     columnSpacing: Theme.spacingL
                     rowSpacing: Theme.spacingM
 
                     PlaceSchematic {
                         objectName: "reportPlaceSchematic"
-                        Layout.fillWidth: true
+                        Layout.preferredWidth: placeGrid.cellWidth
                         Layout.preferredHeight: Math.round(220 * Theme.scale)
                         latitude: Reports.draft.latitude
                         longitude: Reports.draft.longitude
@@ -510,7 +526,7 @@ Item {
                     }
 
                     ColumnLayout {
-                        Layout.fillWidth: true
+                        Layout.preferredWidth: placeGrid.cellWidth
                         spacing: Theme.spacingS
 
                         Text {

@@ -163,16 +163,20 @@ Item {
                 }
 
                 GridLayout {
+                    id: detailGrid
+                    readonly property bool twoColumns: column.width >= 900
                     Layout.fillWidth: true
                     visible: root.loaded
-                    columns: width >= 900 ? 2 : 1
+                    columns: twoColumns ? 2 : 1
                     columnSpacing: Theme.spacingXl
                     rowSpacing: Theme.spacingL
 
                     // The report itself.
+                    // Explicit widths: wrapped texts in layouts otherwise ask for their
+                    // unwrapped width.
                     ColumnLayout {
-                        Layout.fillWidth: true
-                        Layout.preferredWidth: 3
+                        Layout.preferredWidth: detailGrid.twoColumns ? (column.width - detailGrid.columnSpacing) * 0.58
+                                                                     : column.width
                         Layout.alignment: Qt.AlignTop
                         spacing: Theme.spacingL
 
@@ -303,8 +307,8 @@ Item {
 
                     // What happened to it, and what the user can do now.
                     ColumnLayout {
-                        Layout.fillWidth: true
-                        Layout.preferredWidth: 2
+                        Layout.preferredWidth: detailGrid.twoColumns ? (column.width - detailGrid.columnSpacing) * 0.42
+                                                                     : column.width
                         Layout.alignment: Qt.AlignTop
                         spacing: Theme.spacingL
 
@@ -517,7 +521,7 @@ Item {
     // A photo, large, over everything; a tap closes it.
     Popup {
         id: viewer
-        objectName: "reportPhotoViewer"
+        objectName: "reportPhotoViewerPopup"
         property string source
         function show(url: string) {
             source = url
@@ -532,6 +536,7 @@ Item {
         padding: 0
         background: Rectangle { color: Qt.rgba(0, 0, 0, 0.9) }
         contentItem: Item {
+            objectName: "reportPhotoViewer"
             Image {
                 anchors.fill: parent
                 anchors.margins: Theme.spacingL

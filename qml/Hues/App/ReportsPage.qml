@@ -149,21 +149,25 @@ Item {
                         border.width: 1
                         border.color: Theme.outline
 
-                        GridLayout {
+                        // Texts and button side by side when there is room. Positioners, not
+                        // layouts: wrapped texts then report their real height.
+                        Item {
                             id: intro
+                            readonly property bool sideBySide: list.columnWidth >= 660
                             anchors.left: parent.left
                             anchors.right: parent.right
                             anchors.verticalCenter: parent.verticalCenter
                             anchors.margins: Theme.spacingL
-                            columns: width >= 620 ? 2 : 1
-                            columnSpacing: Theme.spacingL
-                            rowSpacing: Theme.spacingM
+                            implicitHeight: sideBySide ? Math.max(introTexts.height, newButton.height)
+                                                       : introTexts.height + Theme.spacingM + newButton.height
 
-                            ColumnLayout {
-                                Layout.fillWidth: true
+                            Column {
+                                id: introTexts
+                                y: intro.sideBySide ? (intro.height - height) / 2 : 0
+                                width: intro.sideBySide ? intro.width - newButton.width - Theme.spacingL : intro.width
                                 spacing: Theme.spacingXs
                                 Text {
-                                    Layout.fillWidth: true
+                                    width: parent.width
                                     text: qsTr("Seen a problem in the city?")
                                     font.pixelSize: Theme.fontTitle
                                     font.weight: Font.DemiBold
@@ -172,7 +176,7 @@ Item {
                                     Accessible.role: Accessible.Heading
                                 }
                                 Text {
-                                    Layout.fillWidth: true
+                                    width: parent.width
                                     text: qsTr("Send a photo and the place to the city's operations centre, then follow it until it is fixed.")
                                     font.pixelSize: Theme.fontBody
                                     color: Theme.textSecondary
@@ -180,9 +184,12 @@ Item {
                                 }
                             }
                             PrimaryButton {
+                                id: newButton
                                 objectName: "reportsNewButton"
-                                Layout.fillWidth: intro.columns === 1
-                                Layout.preferredHeight: Theme.touchTarget + Theme.spacingM
+                                x: intro.sideBySide ? intro.width - width : 0
+                                y: intro.sideBySide ? (intro.height - height) / 2 : introTexts.height + Theme.spacingM
+                                width: intro.sideBySide ? implicitWidth : intro.width
+                                height: Theme.touchTarget + Theme.spacingM
                                 text: root.hasDraft ? qsTr("Continue your report") : qsTr("New report")
                                 font.pixelSize: Theme.fontBodyLarge
                                 onClicked: root.newReport()
