@@ -111,7 +111,7 @@ int ReportListModel::rowCount(const QModelIndex &parent) const
 
 QVariant ReportListModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!isRow(index, m_rows.size()))
         return {};
     const Row &row = m_rows.at(index.row());
     switch (role) {
@@ -170,16 +170,6 @@ QHash<int, QByteArray> ReportListModel::roleNames() const
     };
 }
 
-void ReportListModel::setRows(QList<Row> rows)
-{
-    const bool countChanges = rows.size() != m_rows.size();
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
-    if (countChanges)
-        Q_EMIT countChanged();
-}
-
 void ReportListModel::retranslate()
 {
     if (!m_rows.isEmpty())
@@ -215,7 +205,7 @@ int CategoryModel::rowCount(const QModelIndex &parent) const
 
 QVariant CategoryModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_services.size())
+    if (!isRow(index, m_services.size()))
         return {};
     const Service &s = m_services.at(index.row());
     switch (role) {
@@ -254,16 +244,6 @@ QHash<int, QByteArray> CategoryModel::roleNames() const
             {GroupRole, "group"},
             {HasQuestionsRole, "hasQuestions"},
             {GlyphRole, "glyph"}};
-}
-
-void CategoryModel::setServices(QList<Service> services)
-{
-    const bool countChanges = services.size() != m_services.size();
-    beginResetModel();
-    m_services = std::move(services);
-    endResetModel();
-    if (countChanges)
-        Q_EMIT countChanged();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -400,26 +380,31 @@ int ReportDraftController::maxDescriptionLength() const
     return ReportDraft::kMaxDescriptionLength;
 }
 
-QStringList ReportDraftController::problems() const
+ReportDraft ReportDraftController::composed() const
 {
     ReportDraft draft = m_state->draft;
-    // Answers as they will be sent, so that a missing required one is named.
     draft.attributes.clear();
-    if (m_state->definition) {
-        for (const ServiceAttribute &a : m_state->definition->attributes) {
-            const QString value = m_state->answers.value(a.code).trimmed();
-            if (value.isEmpty())
-                continue;
-            DraftAttribute answer;
-            answer.code = a.code;
-            answer.multiple = a.datatype == QLatin1String("multivaluelist");
-            answer.values = answer.multiple ? value.split(QLatin1Char(','), Qt::SkipEmptyParts)
-                                            : QStringList{value};
-            draft.attributes.append(answer);
-        }
+    if (!m_state->definition)
+        return draft;
+    for (const ServiceAttribute &a : m_state->definition->attributes) {
+        const QString value = m_state->answers.value(a.code).trimmed();
+        if (value.isEmpty())
+            continue;
+        DraftAttribute answer;
+        answer.code = a.code;
+        answer.multiple = a.datatype == QLatin1String("multivaluelist");
+        answer.values = answer.multiple ? value.split(QLatin1Char(','), Qt::SkipEmptyParts)
+                                        : QStringList{value};
+        draft.attributes.append(answer);
     }
-    return draft.problems(m_services, m_state->definition ? &*m_state->definition : nullptr,
-                          int(m_state->photos.size()));
+    return draft;
+}
+
+QStringList ReportDraftController::problems() const
+{
+    // Answers as they will be sent, so that a missing required one is named.
+    return composed().problems(m_services, m_state->definition ? &*m_state->definition : nullptr,
+                               int(m_state->photos.size()));
 }
 
 void ReportDraftController::setOwner(const QString &account, const QString &server)
@@ -652,21 +637,7 @@ bool ReportDraftController::submit()
         Q_EMIT problemsChanged();
         return false;
     }
-    ReportDraft draft = m_state->draft;
-    draft.attributes.clear();
-    if (m_state->definition) {
-        for (const ServiceAttribute &a : m_state->definition->attributes) {
-            const QString value = m_state->answers.value(a.code).trimmed();
-            if (value.isEmpty())
-                continue;
-            DraftAttribute answer;
-            answer.code = a.code;
-            answer.multiple = a.datatype == QLatin1String("multivaluelist");
-            answer.values = answer.multiple ? value.split(QLatin1Char(','), Qt::SkipEmptyParts)
-                                            : QStringList{value};
-            draft.attributes.append(answer);
-        }
-    }
+    const ReportDraft draft = composed();
     QList<store::OutboxAttachment> attachments;
     for (const Photo &p : std::as_const(m_state->photos))
         attachments.append({QStringLiteral("image/jpeg"), p.jpeg});

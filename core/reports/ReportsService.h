@@ -1,8 +1,8 @@
 #pragma once
 
+#include "RowListModel.h"
 #include "reports/Open311.h"
 
-#include <QAbstractListModel>
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
@@ -21,15 +21,15 @@ class Outbox;
 namespace reports {
 
 class OutboxSender;
+struct ReportDraft;
 class ReportsClient;
 class ReportsReply;
 
 // Reports as the lists show them: the user's own (queued in the outbox, or known to the
 // server) or those near a place. Texts are translated; times are local.
-class ReportListModel : public QAbstractListModel
+class ReportListModel : public RowListModel
 {
     Q_OBJECT
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:
     enum Role {
@@ -71,30 +71,26 @@ public:
         double lon = qQNaN();
     };
 
-    using QAbstractListModel::QAbstractListModel;
+    using RowListModel::RowListModel;
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    void setRows(QList<Row> rows);
+    void setRows(QList<Row> rows) { replaceRows(m_rows, std::move(rows)); }
     const QList<Row> &rows() const { return m_rows; }
     // Re-reads the translated texts.
     void retranslate();
 
     static QString stateText(const QString &state);
 
-Q_SIGNALS:
-    void countChanged();
-
 private:
     QList<Row> m_rows;
 };
 
 // The categories of report (Open311 services) for the first step of a new report.
-class CategoryModel : public QAbstractListModel
+class CategoryModel : public RowListModel
 {
     Q_OBJECT
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:
     enum Role {
@@ -107,16 +103,13 @@ public:
     };
     Q_ENUM(Role)
 
-    using QAbstractListModel::QAbstractListModel;
+    using RowListModel::RowListModel;
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    void setServices(QList<Service> services);
+    void setServices(QList<Service> services) { replaceRows(m_services, std::move(services)); }
     const QList<Service> &services() const { return m_services; }
-
-Q_SIGNALS:
-    void countChanged();
 
 private:
     QList<Service> m_services;
@@ -221,7 +214,8 @@ Q_SIGNALS:
 
 private:
     struct Photo;
-    void onPhotoProcessed(int token, const QString &file, const QString &error);
+    // The draft with the answers as they will be sent.
+    ReportDraft composed() const;
 
     ReportsClient *m_client;
     store::Outbox *m_outbox;
