@@ -1,10 +1,13 @@
 #pragma once
 
-#include <QAbstractListModel>
+#include "RowListModel.h"
+
 #include <QDateTime>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QUrl>
 #include <QVariantList>
 #include <QVariantMap>
 
@@ -31,14 +34,16 @@ namespace alerts {
 
 struct Alert;
 
+// The outbox kind of a citizen alert waiting to be sent (POST /api/v1/alert-submissions).
+inline const QString kAlertSubmissionKind = QStringLiteral("alert_submission");
+
 // The alerts the list shows: those that concern the user (their position or a saved place;
 // no area = the whole province), or all active ones when AlertsService::showAll is set.
 // Sorted by severity (Extreme first), then newest first. Texts in the UI language (the
 // alert's best <info> for it).
-class AlertListModel : public QAbstractListModel
+class AlertListModel : public RowListModel
 {
     Q_OBJECT
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:
     enum Role {
@@ -60,7 +65,7 @@ public:
     };
     Q_ENUM(Role)
 
-    using QAbstractListModel::QAbstractListModel;
+    using RowListModel::RowListModel;
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
@@ -82,12 +87,9 @@ public:
         QString where;
         bool unread = false;
     };
-    void setRows(QList<Row> rows);
+    void setRows(QList<Row> rows) { replaceRows(m_rows, std::move(rows)); }
     const QList<Row> &rows() const { return m_rows; }
     static QString severityText(const QString &severity);
-
-Q_SIGNALS:
-    void countChanged();
 
 private:
     QList<Row> m_rows;
@@ -95,10 +97,9 @@ private:
 
 // The user's saved places (home, work, a relative's house): alerts there concern them too.
 // Kept in the local store (not the cache: clearing the cache keeps them).
-class SavedPlacesModel : public QAbstractListModel
+class SavedPlacesModel : public RowListModel
 {
     Q_OBJECT
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:
     enum Role {
@@ -119,12 +120,17 @@ public:
         double lon = 0;
     };
 
-    using QAbstractListModel::QAbstractListModel;
+    using RowListModel::RowListModel;
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     void setPlaces(QList<Place> places);
     const QList<Place> &places() const { return m_places; }
+    // Translated: "Home", "Work", "Family", "Other place".
+    static QString kindText(const QString &kind);
+    // A place's name as shown: its own, or its kind's when it has none.
+    static QString displayName(const Place &place);
+    void retranslate();
 
 Q_SIGNALS:
     void countChanged();
@@ -159,7 +165,7 @@ class AlertsService : public QObject
     // [{code, name}] of the CAP categories, names translated, for the mute settings and the
     // submission form.
     Q_PROPERTY(QVariantList categoryChoices READ categoryChoices NOTIFY filterChanged)
-    Q_PROPERTY(bool notificationsAvailable READ notificationsAvailable CONSTANT)
+    Q_PROPERTY(bool notificationsAvailable READ notificationsAvailable NOTIFY stateChanged)
     // The alert opened with openDetail(): {alertId, headline, event, severity, severityText,
     // urgency, certainty, categories, senderName, sender, sent, effective, onset, expires,
     // description, instruction, area, web, contact, language, concerns, where, state
@@ -169,6 +175,12 @@ class AlertsService : public QObject
     // (waiting|sending|failed|pending|approved|rejected), stateText, reason, time, alertId}],
     // newest first.
     Q_PROPERTY(QVariantList submissions READ submissions NOTIFY submissionsChanged)
+    // Addition: the server's list of submissions is being fetched.
+    Q_PROPERTY(bool submissionsLoading READ submissionsLoading NOTIFY submissionsChanged)
+    // Addition: submitAlert() accepted an alert whose photo is still being processed.
+    Q_PROPERTY(bool submitting READ isSubmitting NOTIFY submissionsChanged)
+    // Addition: the most characters a citizen alert's text may have (2000).
+    Q_PROPERTY(int maxSubmissionLength READ maxSubmissionLength CONSTANT)
 
 public:
     AlertsService(net::ApiClient *api, store::Database *database, store::Outbox *outbox,
@@ -191,6 +203,13 @@ public:
     QVariantMap detail() const { return m_detail; }
     QVariantList submissions() const { return m_submissions; }
     push::PushClient *pushClient() const { return m_push; }
+    bool submissionsLoading() const;
+    bool isSubmitting() const;
+    static int maxSubmissionLength() { return 2000; }
+
+    // Addition: teaches an OutboxSender how to send kAlertSubmissionKind items (the
+    // constructor does it for the sender it is given; hues-tool may do it for its own).
+    static void registerOutboxKind(reports::OutboxSender *sender);
 
     // The signed-in subject ("" signed out): personal events and submissions.
     void setAccount(const QString &subject);
@@ -224,8 +243,36 @@ Q_SIGNALS:
     void submissionsChanged();
     // A translated one-line outcome for a toast.
     void notice(const QString &text);
+    // Addition: submitAlert() queued a citizen alert in the outbox (its id).
+    void submitted(const QString &outboxId);
+    // Addition: a personal report_status event: the report's state changed on the server
+    // (the Application refreshes My reports).
+    void reportStatusChanged(const QString &requestId, const QString &detailedStatus);
+    // Addition: the user clicked a system notification: what is "alert" (id: alert_id),
+    // "report" (id: service_request_id) or "submission" (id: submission_id).
+    void notificationActivated(const QString &what, const QString &id);
 
 private:
+    struct Known;
+    void loadLocal();
+    void loadCache();
+    void saveCache();
+    void setAlerts(QList<Known> alerts);
+    bool applyMessage(const QString &alertId, const QByteArray &cap, bool candidate);
+    void onFetched(const QByteArray &body, bool baseline);
+    void onPushEvent(const QString &kind, qint64 seq, const QJsonObject &data);
+    void removeAlerts(const QStringList &alertIds, const QString &why);
+    void rebuild();
+    void rebuildSubmissions();
+    void flushNotifications();
+    void scheduleExpiry();
+    void expireNow();
+    void refreshDetail();
+    void setError(const QString &error);
+    void markRead(const QString &alertId);
+    void saveUserValue(const QString &key, const QByteArray &value);
+    QString serverKey() const;
+
     struct State;
     std::unique_ptr<State> m_state;
     net::ApiClient *m_api;
