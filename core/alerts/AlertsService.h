@@ -124,16 +124,13 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
-    void setPlaces(QList<Place> places);
+    void setPlaces(QList<Place> places) { replaceRows(m_places, std::move(places)); }
     const QList<Place> &places() const { return m_places; }
     // Translated: "Home", "Work", "Family", "Other place".
     static QString kindText(const QString &kind);
     // A place's name as shown: its own, or its kind's when it has none.
     static QString displayName(const Place &place);
     void retranslate();
-
-Q_SIGNALS:
-    void countChanged();
 
 private:
     QList<Place> m_places;
