@@ -37,6 +37,55 @@ QtObject {
     readonly property color success: "#1B6B3A"
     readonly property color successContainer: "#E3F4E8"
 
+    // Severity of alerts (CAP): deep red, orange-red, amber, blue-grey. `severity*` fills a badge
+    // or a card's stripe (with `severityOn*` text on it); `severity*Container` tints a card;
+    // `severity*Text` is readable on white and on the container (all at least 4.5:1).
+    readonly property color severityExtreme: "#8E1010"
+    readonly property color severityExtremeContainer: "#FBE4E4"
+    readonly property color severitySevere: "#C2410C"
+    readonly property color severitySevereContainer: "#FDEDE4"
+    readonly property color severitySevereText: "#9A3412"
+    readonly property color severityModerate: "#F5B700"
+    readonly property color severityOnModerate: "#3D2E00"
+    readonly property color severityModerateContainer: "#FFF4D1"
+    readonly property color severityModerateText: "#7A4F00"
+    readonly property color severityMinor: "#42607F"
+    readonly property color severityMinorContainer: "#EAF0F6"
+    readonly property color severityUnknown: "#5F5870"
+    readonly property color severityOnStrong: "#FFFFFF"
+
+    // The colours of a CAP severity (Extreme | Severe | Moderate | Minor | anything else).
+    function severityColor(severity: string): color {
+        switch (severity) {
+        case "Extreme": return severityExtreme
+        case "Severe": return severitySevere
+        case "Moderate": return severityModerate
+        case "Minor": return severityMinor
+        default: return severityUnknown
+        }
+    }
+    function severityOnColor(severity: string): color {
+        return severity === "Moderate" ? severityOnModerate : severityOnStrong
+    }
+    function severityContainer(severity: string): color {
+        switch (severity) {
+        case "Extreme": return severityExtremeContainer
+        case "Severe": return severitySevereContainer
+        case "Moderate": return severityModerateContainer
+        case "Minor": return severityMinorContainer
+        default: return surfacePressed
+        }
+    }
+    function severityText(severity: string): color {
+        switch (severity) {
+        case "Extreme": return severityExtreme
+        case "Severe": return severitySevereText
+        case "Moderate": return severityModerateText
+        case "Minor": return severityMinor
+        default: return textSecondary
+        }
+    }
+
     // Type scale (pixel sizes).
     readonly property string fontFamily: "Noto Sans"
     readonly property int fontCaption: Math.round(13 * scale)
