@@ -278,6 +278,19 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../qml/Hues/Ui/ConfirmDialog.qml" line="+15"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../qml/Hues/App/HomePage.qml" line="+84"/>
@@ -316,6 +329,19 @@
     </message>
 </context>
 <context>
+    <name>InputArea</name>
+    <message>
+        <location filename="../qml/Hues/Ui/InputArea.qml" line="+40"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of at most %2 characters</source>
+        <translation>%1 trên tối đa %2 ký tự</translation>
+    </message>
+</context>
+<context>
     <name>LoadingIndicator</name>
     <message>
         <location filename="../qml/Hues/Ui/LoadingIndicator.qml" line="+17"/>
@@ -326,12 +352,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Hues/App/Main.qml" line="+61"/>
+        <location filename="../qml/Hues/App/Main.qml" line="+63"/>
         <source>Hue-S</source>
         <translation>Hue-S</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+52"/>
+        <source>Continue signing in in your browser…</source>
+        <translation>Tiếp tục đăng nhập trong trình duyệt…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your session has ended. Sign in again to continue; nothing on this screen is lost.</source>
+        <translation>Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại để tiếp tục; mọi thứ trên màn hình này vẫn được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location line="+93"/>
         <source>Still there?</source>
         <translation>Bạn vẫn đang ở đây chứ?</translation>
     </message>
@@ -349,12 +390,695 @@
     </message>
 </context>
 <context>
+    <name>NewReportPage</name>
+    <message>
+        <location filename="../qml/Hues/App/NewReportPage.qml" line="+30"/>
+        <location line="+681"/>
+        <source>Category</source>
+        <translation>Loại sự cố</translation>
+    </message>
+    <message>
+        <location line="-681"/>
+        <location line="+685"/>
+        <source>Photos</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location line="-685"/>
+        <location line="+706"/>
+        <source>Place</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <location line="-705"/>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Review</source>
+        <translation>Xem lại</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>New report</source>
+        <translation>Phản ánh mới</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Your unfinished report was kept. Continue it, or discard it and start again.</source>
+        <translation>Phản ánh bạn đang viết dở vẫn được giữ lại. Hãy viết tiếp, hoặc hủy để bắt đầu lại.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+636"/>
+        <source>Discard draft</source>
+        <translation>Hủy bản nháp</translation>
+    </message>
+    <message>
+        <location line="-622"/>
+        <source>What is the problem?</source>
+        <translation>Sự cố là gì?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Loading the categories…</source>
+        <translation>Đang tải danh sách loại sự cố…</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Photos of the problem</source>
+        <translation>Ảnh chụp sự cố</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up to %1 photos. They are optional, but help the team find and judge the problem. The place and other hidden data are removed from each photo before it is sent.</source>
+        <translation>Tối đa %1 ảnh. Ảnh không bắt buộc nhưng giúp đội xử lý tìm ra và đánh giá sự cố. Vị trí và các dữ liệu ẩn khác được xóa khỏi từng ảnh trước khi gửi.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Remove photo %1</source>
+        <translation>Xóa ảnh %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Preparing…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 of %2 photos</source>
+        <translation>%1 trên %2 ảnh</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose photos</source>
+        <translation>Chọn ảnh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add more photos</source>
+        <translation>Thêm ảnh</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Where is it?</source>
+        <translation>Sự cố ở đâu?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This device cannot tell where it is. Type the address of the place, or a landmark near it.</source>
+        <translation>Thiết bị này không xác định được vị trí. Hãy nhập địa chỉ nơi xảy ra sự cố, hoặc một địa điểm dễ nhận biết gần đó.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 Type the address of the place, or a landmark near it.</source>
+        <translation>%1 Hãy nhập địa chỉ nơi xảy ra sự cố, hoặc một địa điểm dễ nhận biết gần đó.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Finding your position…</source>
+        <translation>Đang tìm vị trí của bạn…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Moved by hand</source>
+        <translation>Đã di chuyển bằng tay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPS, ± %1 m</source>
+        <translation>GPS, ± %1 m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not quite there? Move the pin 10 m at a time.</source>
+        <translation>Chưa đúng chỗ? Di chuyển ghim mỗi lần 10 m.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Move the pin 10 m north</source>
+        <translation>Di chuyển ghim 10 m về phía bắc</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Move the pin 10 m west</source>
+        <translation>Di chuyển ghim 10 m về phía tây</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>10 m</source>
+        <translation>10 m</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Move the pin 10 m east</source>
+        <translation>Di chuyển ghim 10 m về phía đông</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Move the pin 10 m south</source>
+        <translation>Di chuyển ghim 10 m về phía nam</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Back to my position</source>
+        <translation>Về vị trí của tôi</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A drawing, not a map: the pin in the middle, the circle is how exact the position is, north is up.</source>
+        <translation>Hình vẽ, không phải bản đồ: ghim ở giữa, vòng tròn cho biết độ chính xác của vị trí, phía trên là hướng bắc.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Address or landmark (optional)</source>
+        <translation>Địa chỉ hoặc địa điểm gần đó (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address or landmark *</source>
+        <translation>Địa chỉ hoặc địa điểm gần đó *</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. 12 Lê Lợi, near Trường Tiền bridge</source>
+        <translation>Ví dụ: 12 Lê Lợi, gần cầu Trường Tiền</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address or landmark</source>
+        <translation>Địa chỉ hoặc địa điểm gần đó</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Give the place: your position or an address.</source>
+        <translation>Hãy cho biết vị trí: vị trí của bạn hoặc một địa chỉ.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tell us more</source>
+        <translation>Thêm thông tin</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading the questions…</source>
+        <translation>Đang tải câu hỏi…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+13"/>
+        <location line="+88"/>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <source>What is wrong, since when, anything that helps the team find and fix it.</source>
+        <translation>Sự cố thế nào, từ khi nào, bất cứ điều gì giúp đội xử lý tìm ra và khắc phục.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Check and send</source>
+        <translation>Kiểm tra và gửi</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Before sending:</source>
+        <translation>Trước khi gửi:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not chosen</source>
+        <translation>Chưa chọn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No photos</source>
+        <translation>Không có ảnh</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>moved by hand</source>
+        <translation>đã di chuyển bằng tay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No description</source>
+        <translation>Không có mô tả</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Already reported nearby</source>
+        <translation>Đã có người phản ánh gần đây</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Looking for reports nearby…</source>
+        <translation>Đang tìm phản ánh gần đây…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No report of this kind within 100 m in the last 7 days.</source>
+        <translation>Không có phản ánh cùng loại trong phạm vi 100 m trong 7 ngày qua.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Is it one of these? Follow it instead of sending a new report: you will see its progress in My reports.</source>
+        <translation>Có phải một trong số này không? Hãy theo dõi phản ánh đó thay vì gửi phản ánh mới: bạn sẽ thấy tiến độ xử lý trong Phản ánh của tôi.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Follow this one instead</source>
+        <translation>Theo dõi phản ánh này</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No network? Send anyway: the report waits on this device and goes as soon as there is a connection.</source>
+        <translation>Không có mạng? Cứ gửi: phản ánh sẽ chờ trên thiết bị và được gửi đi ngay khi có kết nối.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Next</source>
+        <translation>Tiếp theo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preparing photos…</source>
+        <translation>Đang xử lý ảnh…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send report</source>
+        <translation>Gửi phản ánh</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose photos of the problem</source>
+        <translation>Chọn ảnh chụp sự cố</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
+        <translation>Hình ảnh (*.jpg *.jpeg *.png *.webp *.gif)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only %1 of the %2 photos were added: a report takes at most %3.</source>
+        <translation>Chỉ thêm được %1 trong số %2 ảnh: mỗi phản ánh có tối đa %3 ảnh.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Discard this report?</source>
+        <translation>Hủy phản ánh này?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The category, photos, place and description you entered are deleted from this device.</source>
+        <translation>Loại sự cố, ảnh, vị trí và mô tả bạn đã nhập sẽ bị xóa khỏi thiết bị này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Hủy phản ánh</translation>
+    </message>
+</context>
+<context>
     <name>PageHeader</name>
     <message>
         <location filename="../qml/Hues/Ui/PageHeader.qml" line="+33"/>
         <location line="+2"/>
         <source>Back</source>
         <translation>Quay lại</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceSchematic</name>
+    <message>
+        <location filename="../qml/Hues/App/PlaceSchematic.qml" line="+44"/>
+        <source>Drawing of the place: the pin in the middle, north up</source>
+        <translation>Hình vẽ vị trí: ghim ở giữa, phía trên là hướng bắc</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>N</source>
+        <comment>north, on the drawing of the place</comment>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionField</name>
+    <message>
+        <location filename="../qml/Hues/App/QuestionField.qml" line="+30"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Required</source>
+        <translation>Bắt buộc</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>A number</source>
+        <translation>Một con số</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. %1</source>
+        <translation>Ví dụ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDetailPage</name>
+    <message>
+        <location filename="../qml/Hues/App/ReportDetailPage.qml" line="+120"/>
+        <source>Report</source>
+        <translation>Phản ánh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No. %1</source>
+        <translation>Số %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sent yet</source>
+        <translation>Chưa gửi</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+111"/>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>Loading the report…</source>
+        <translation>Đang tải phản ánh…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Photo %1, tap to enlarge</source>
+        <translation>Ảnh %1, chạm để phóng to</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Reported %1</source>
+        <translation>Phản ánh lúc %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>updated %1</source>
+        <translation>cập nhật lúc %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Send now</source>
+        <translation>Gửi ngay</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Discard this report</source>
+        <translation>Hủy phản ánh này</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Place</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>In charge</source>
+        <translation>Đơn vị xử lý</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>History</source>
+        <translation>Lịch sử xử lý</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>You were satisfied with the result.</source>
+        <translation>Bạn hài lòng với kết quả xử lý.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You were not satisfied with the result.</source>
+        <translation>Bạn chưa hài lòng với kết quả xử lý.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Was the problem solved well?</source>
+        <translation>Sự cố đã được xử lý tốt chưa?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Satisfied</source>
+        <translation>Hài lòng</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not satisfied</source>
+        <translation>Chưa hài lòng</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A comment (optional)</source>
+        <translation>Nhận xét (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Send rating</source>
+        <translation>Gửi đánh giá</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not fixed?</source>
+        <translation>Chưa khắc phục xong?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>If the problem is still there, reopen the report until %1 and say what is left.</source>
+        <translation>Nếu sự cố vẫn còn, hãy mở lại phản ánh trước %1 và cho biết điều gì còn tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>If the problem is still there, reopen the report and say what is left.</source>
+        <translation>Nếu sự cố vẫn còn, hãy mở lại phản ánh và cho biết điều gì còn tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reopen</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What is still wrong?</source>
+        <translation>Điều gì vẫn chưa ổn?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reopen report</source>
+        <translation>Mở lại phản ánh</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Discard this report?</source>
+        <translation>Hủy phản ánh này?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It was not sent and will be deleted from this device with its photos.</source>
+        <translation>Phản ánh này chưa được gửi và sẽ bị xóa khỏi thiết bị cùng với ảnh.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Hủy phản ánh</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFormat</name>
+    <message>
+        <location filename="../qml/Hues/App/ReportFormat.qml" line="+30"/>
+        <source>Today, %1</source>
+        <translation>Hôm nay, %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yesterday, %1</source>
+        <translation>Hôm qua, %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>~%1 m</source>
+        <translation>~%1 m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>~%1 km</source>
+        <translation>~%1 km</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRow</name>
+    <message>
+        <location filename="../qml/Hues/App/ReportRow.qml" line="+156"/>
+        <source>Discard</source>
+        <translation>Hủy phản ánh</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../qml/Hues/App/ReportsPage.qml" line="+69"/>
+        <source>Report a problem</source>
+        <translation>Phản ánh hiện trường</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Potholes, street lights, litter, flooding</source>
+        <translation>Ổ gà, đèn đường, rác thải, ngập úng</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Refreshing…</source>
+        <translation>Đang làm mới…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release to refresh</source>
+        <translation>Thả ra để làm mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pull to refresh</source>
+        <translation>Kéo xuống để làm mới</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Seen a problem in the city?</source>
+        <translation>Bạn thấy sự cố trong thành phố?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Send a photo and the place to the city&apos;s operations centre, then follow it until it is fixed.</source>
+        <translation>Gửi ảnh và vị trí đến Trung tâm điều hành của thành phố, rồi theo dõi cho đến khi sự cố được khắc phục.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+83"/>
+        <source>Continue your report</source>
+        <translation>Viết tiếp phản ánh</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+83"/>
+        <source>New report</source>
+        <translation>Phản ánh mới</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-71"/>
+        <source>%n report(s) waiting to be sent. They go by themselves when there is a connection.</source>
+        <translation>
+            <numerusform>%n phản ánh đang chờ gửi. Phản ánh sẽ tự động được gửi khi có kết nối.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 Showing the reports saved on this device.</source>
+        <translation>%1 Đang hiển thị các phản ánh đã lưu trên thiết bị này.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>My reports</source>
+        <translation>Phản ánh của tôi</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Loading your reports…</source>
+        <translation>Đang tải phản ánh của bạn…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>You have not reported anything yet</source>
+        <translation>Bạn chưa gửi phản ánh nào</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See a pothole, a broken street light, litter or a flooded street? Report it with a photo and the place, and follow it until it is fixed.</source>
+        <translation>Thấy ổ gà, đèn đường hỏng, rác thải hay đường ngập? Hãy phản ánh kèm ảnh và vị trí, rồi theo dõi cho đến khi sự cố được khắc phục.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Discard this report?</source>
+        <translation>Hủy phản ánh này?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It was not sent and will be deleted from this device with its photos.</source>
+        <translation>Phản ánh này chưa được gửi và sẽ bị xóa khỏi thiết bị cùng với ảnh.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Hủy phản ánh</translation>
     </message>
 </context>
 <context>
@@ -516,6 +1240,216 @@
     </message>
 </context>
 <context>
+    <name>StepIndicator</name>
+    <message>
+        <location filename="../qml/Hues/Ui/StepIndicator.qml" line="+24"/>
+        <location line="+95"/>
+        <source>Step %1 of %2: %3</source>
+        <translation>Bước %1/%2: %3</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Step %1: %2</source>
+        <translation>Bước %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>alerts</name>
+    <message>
+        <location filename="../core/alerts/Cap.cpp" line="+1022"/>
+        <source>the document has %1 bytes; at most %2 are accepted</source>
+        <translation>tài liệu có %1 byte; chỉ chấp nhận tối đa %2 byte</translation>
+    </message>
+</context>
+<context>
+    <name>alerts::Parser</name>
+    <message>
+        <location line="-639"/>
+        <source>not well-formed XML: %1</source>
+        <translation>XML không hợp lệ: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>more than %1 elements</source>
+        <translation>nhiều hơn %1 phần tử</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>elements nested more than %1 deep</source>
+        <translation>các phần tử lồng nhau sâu hơn %1 cấp</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>unexpected text between elements</source>
+        <translation>có văn bản không mong đợi giữa các phần tử</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unexpected XML content (%1)</source>
+        <translation>nội dung XML không mong đợi (%1)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>may appear only once</source>
+        <translation>chỉ được xuất hiện một lần</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is not a CAP date and time (YYYY-MM-DDThh:mm:ss+hh:mm, &quot;-00:00&quot; for UTC, no &quot;Z&quot;)</source>
+        <translation>%1 không phải là ngày giờ theo CAP (YYYY-MM-DDThh:mm:ss+hh:mm, &quot;-00:00&quot; cho UTC, không dùng &quot;Z&quot;)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is not a decimal number</source>
+        <translation>%1 không phải là số thập phân</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>is required but missing</source>
+        <translation>là bắt buộc nhưng bị thiếu</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 is not a number of bytes</source>
+        <translation>%1 không phải là số byte</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 is not a &quot;lat,lon&quot; pair of decimal degrees</source>
+        <translation>%1 không phải là cặp &quot;vĩ độ,kinh độ&quot; theo độ thập phân</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is not &quot;lat,lon radius&quot; (decimal degrees, kilometres)</source>
+        <translation>%1 không có dạng &quot;vĩ độ,kinh độ bán kính&quot; (độ thập phân, ki-lô-mét)</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>%1 is not &quot;sender,identifier,sent&quot; (sent as YYYY-MM-DDThh:mm:ss+hh:mm)</source>
+        <translation>%1 không có dạng &quot;người gửi,mã định danh,thời điểm gửi&quot; (thời điểm gửi dạng YYYY-MM-DDThh:mm:ss+hh:mm)</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>a DOCTYPE (DTD) is not allowed in a CAP message; no entity is declared or expanded</source>
+        <translation>không cho phép DOCTYPE (DTD) trong bản tin CAP; không khai báo hay mở rộng thực thể nào</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the document has no &lt;alert&gt; element</source>
+        <translation>tài liệu không có phần tử &lt;alert&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>this is CAP in the namespace %1; only CAP 1.2 (%2) is accepted</source>
+        <translation>đây là CAP trong không gian tên %1; chỉ chấp nhận CAP 1.2 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the root element is &lt;%1&gt; in the namespace %2; a CAP 1.2 &lt;alert&gt; in the namespace %3 is expected</source>
+        <translation>phần tử gốc là &lt;%1&gt; trong không gian tên %2; cần một phần tử &lt;alert&gt; CAP 1.2 trong không gian tên %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+</context>
+<context>
+    <name>alerts::Validator</name>
+    <message>
+        <location line="-625"/>
+        <location line="+108"/>
+        <source>is required but missing or empty</source>
+        <translation>là bắt buộc nhưng bị thiếu hoặc để trống</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>%1 is not one of %2</source>
+        <translation>%1 không thuộc %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>must not contain spaces, commas, &apos;&lt;&apos; or &apos;&amp;&apos;</source>
+        <translation>không được chứa dấu cách, dấu phẩy, &apos;&lt;&apos; hoặc &apos;&amp;&apos;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>centre</source>
+        <translation>tâm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>point %1</source>
+        <translation>điểm %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: latitude %2 is outside -90..90</source>
+        <translation>%1: vĩ độ %2 nằm ngoài khoảng -90..90</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: longitude %2 is outside -180..180</source>
+        <translation>%1: kinh độ %2 nằm ngoài khoảng -180..180</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>has %1 points; a polygon needs at least 4 (the first repeated last)</source>
+        <translation>có %1 điểm; một đa giác cần ít nhất 4 điểm (điểm đầu lặp lại ở cuối)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is not closed: the last point must equal the first</source>
+        <translation>chưa khép kín: điểm cuối phải trùng với điểm đầu</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the radius must be a number of kilometres, 0 or more</source>
+        <translation>bán kính phải là số ki-lô-mét, từ 0 trở lên</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>must be a number</source>
+        <translation>phải là một con số</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>may only be given together with altitude</source>
+        <translation>chỉ được khai báo cùng với độ cao</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not a language tag such as vi-VN</source>
+        <translation>%1 không phải là thẻ ngôn ngữ như vi-VN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is required but missing</source>
+        <translation>là bắt buộc nhưng bị thiếu</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>must be a number of bytes, 0 or more</source>
+        <translation>phải là số byte, từ 0 trở lên</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>is required when scope is Restricted</source>
+        <translation>là bắt buộc khi phạm vi là Restricted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is required when scope is Private</source>
+        <translation>là bắt buộc khi phạm vi là Private</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>reference %1 is not &quot;sender,identifier,sent&quot;</source>
+        <translation>tham chiếu %1 không có dạng &quot;người gửi,mã định danh,thời điểm gửi&quot;</translation>
+    </message>
+</context>
+<context>
     <name>auth::AuthError</name>
     <message>
         <location filename="../core/auth/AuthError.cpp" line="+42"/>
@@ -602,9 +1536,102 @@
     </message>
 </context>
 <context>
+    <name>hues::LocationService</name>
+    <message>
+        <location filename="../app/LocationService.cpp" line="+142"/>
+        <source>This device cannot tell where it is. Type the address or the place instead.</source>
+        <translation>Thiết bị này không xác định được vị trí. Hãy nhập địa chỉ hoặc địa điểm thay thế.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hue-S may not use your location. Allow it in the system settings, or type the address.</source>
+        <translation>Hue-S không được phép dùng vị trí của bạn. Hãy cho phép trong phần cài đặt hệ thống, hoặc nhập địa chỉ.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your position could not be found. Go outside or type the address.</source>
+        <translation>Không tìm được vị trí của bạn. Hãy ra chỗ thoáng hoặc nhập địa chỉ.</translation>
+    </message>
+</context>
+<context>
+    <name>media</name>
+    <message>
+        <location filename="../core/media/PhotoPipeline.cpp" line="+219"/>
+        <source>The file is empty.</source>
+        <translation>Tệp trống.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+92"/>
+        <source>The photo is too large (%1 MB; at most %2 MB).</source>
+        <translation>Ảnh quá lớn (%1 MB; tối đa %2 MB).</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>The file is not an image.</source>
+        <translation>Tệp không phải là ảnh.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This image format is not accepted for photos (use JPEG or PNG).</source>
+        <translation>Định dạng ảnh này không được chấp nhận (hãy dùng JPEG hoặc PNG).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The photo is damaged (truncated file).</source>
+        <translation>Ảnh bị hỏng (tệp bị cắt cụt).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The photo is damaged (too many scans).</source>
+        <translation>Ảnh bị hỏng (quá nhiều lượt quét).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The photo is damaged (its size cannot be read).</source>
+        <translation>Ảnh bị hỏng (không đọc được kích thước).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The photo has too many pixels (%1 x %2; at most %3 megapixels).</source>
+        <translation>Ảnh có quá nhiều điểm ảnh (%1 x %2; tối đa %3 megapixel).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The photo is damaged (corrupt image data).</source>
+        <translation>Ảnh bị hỏng (dữ liệu ảnh lỗi).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The photo has too many pixels to be decoded (%1 x %2).</source>
+        <translation>Ảnh có quá nhiều điểm ảnh để giải mã (%1 x %2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The photo is damaged (it cannot be decoded).</source>
+        <translation>Ảnh bị hỏng (không giải mã được).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+11"/>
+        <source>The photo could not be converted.</source>
+        <translation>Không chuyển đổi được ảnh.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The file cannot be opened: %1</source>
+        <translation>Không mở được tệp: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The file cannot be read: %1</source>
+        <translation>Không đọc được tệp: %1</translation>
+    </message>
+</context>
+<context>
     <name>net::ApiClient</name>
     <message>
-        <location filename="../core/net/ApiClient.cpp" line="+56"/>
+        <location filename="../core/net/ApiClient.cpp" line="+65"/>
         <source>Enter a full address, for example https://hues.example.vn</source>
         <translation>Hãy nhập địa chỉ đầy đủ, ví dụ https://hues.example.vn</translation>
     </message>
@@ -718,6 +1745,195 @@
         <location line="+2"/>
         <source>The QR code could not be made.</source>
         <translation>Không tạo được mã QR.</translation>
+    </message>
+</context>
+<context>
+    <name>reports::OutboxSender</name>
+    <message>
+        <location filename="../core/reports/OutboxSender.cpp" line="+261"/>
+        <source>This report is damaged and cannot be sent.</source>
+        <translation>Phản ánh này bị hỏng và không thể gửi được.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The report&apos;s photos could not be read on this device.</source>
+        <translation>Không đọc được ảnh của phản ánh trên thiết bị này.</translation>
+    </message>
+</context>
+<context>
+    <name>reports::ReportDraft</name>
+    <message>
+        <location filename="../core/reports/ReportDraft.cpp" line="+148"/>
+        <source>Choose a category.</source>
+        <translation>Hãy chọn loại sự cố.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The category %1 does not exist on this server.</source>
+        <translation>Loại sự cố %1 không có trên máy chủ này.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give both latitude and longitude.</source>
+        <translation>Hãy nhập cả vĩ độ và kinh độ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The latitude must be between -90 and 90.</source>
+        <translation>Vĩ độ phải nằm trong khoảng -90 đến 90.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The longitude must be between -180 and 180.</source>
+        <translation>Kinh độ phải nằm trong khoảng -180 đến 180.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the place: a position on the map or an address.</source>
+        <translation>Hãy cho biết vị trí: một điểm trên bản đồ hoặc một địa chỉ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The address is too long (at most %1 characters).</source>
+        <translation>Địa chỉ quá dài (tối đa %1 ký tự).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The address must be one line of text.</source>
+        <translation>Địa chỉ phải nằm trên một dòng.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The description is too long (at most %1 characters).</source>
+        <translation>Mô tả quá dài (tối đa %1 ký tự).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The description contains characters that cannot be sent.</source>
+        <translation>Mô tả chứa ký tự không gửi được.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most %1 photos can be sent with a report.</source>
+        <translation>Mỗi phản ánh chỉ gửi được tối đa %1 ảnh.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This category has no question %1.</source>
+        <translation>Loại sự cố này không có câu hỏi %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Give one answer to &quot;%1&quot;.</source>
+        <translation>Hãy đưa ra một câu trả lời cho &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not an allowed answer to &quot;%2&quot;.</source>
+        <translation>&quot;%1&quot; không phải là câu trả lời hợp lệ cho &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The answer to &quot;%1&quot; must be a number.</source>
+        <translation>Câu trả lời cho &quot;%1&quot; phải là một con số.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The answer to &quot;%1&quot; must be a date and time.</source>
+        <translation>Câu trả lời cho &quot;%1&quot; phải là ngày và giờ.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Answer &quot;%1&quot;: it is required for this category.</source>
+        <translation>Hãy trả lời &quot;%1&quot;: câu hỏi này bắt buộc với loại sự cố này.</translation>
+    </message>
+</context>
+<context>
+    <name>reports::ReportDraftController</name>
+    <message>
+        <location filename="../core/reports/ReportsService.cpp" line="+526"/>
+        <source>At most %1 photos can be sent with a report.</source>
+        <translation>Mỗi phản ánh chỉ gửi được tối đa %1 ảnh.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+4"/>
+        <source>The photo could not be saved on this device.</source>
+        <translation>Không lưu được ảnh trên thiết bị này.</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>The report could not be saved on this device. Free some space and try again.</source>
+        <translation>Không lưu được phản ánh trên thiết bị này. Hãy giải phóng bớt dung lượng rồi thử lại.</translation>
+    </message>
+</context>
+<context>
+    <name>reports::ReportListModel</name>
+    <message>
+        <location line="-485"/>
+        <source>Waiting to be sent</source>
+        <translation>Đang chờ gửi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending…</source>
+        <translation>Đang gửi…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not sent</source>
+        <translation>Chưa gửi được</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received</source>
+        <translation>Đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In progress</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fixed</source>
+        <translation>Đã khắc phục</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reopened</source>
+        <translation>Đã mở lại</translation>
+    </message>
+</context>
+<context>
+    <name>reports::ReportsReply</name>
+    <message>
+        <location filename="../core/reports/ReportsClient.cpp" line="+71"/>
+        <source>Showing what was saved on this device.</source>
+        <translation>Đang hiển thị dữ liệu đã lưu trên thiết bị này.</translation>
+    </message>
+</context>
+<context>
+    <name>reports::ReportsService</name>
+    <message>
+        <location filename="../core/reports/ReportsService.cpp" line="+500"/>
+        <source>Your report has reached the city.</source>
+        <translation>Phản ánh của bạn đã đến thành phố.</translation>
+    </message>
+    <message>
+        <location line="+318"/>
+        <source>You are following this report; it is in My reports.</source>
+        <translation>Bạn đang theo dõi phản ánh này; phản ánh có trong Phản ánh của tôi.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Thank you for your rating.</source>
+        <translation>Cảm ơn bạn đã đánh giá.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The report is open again; the city will look at it.</source>
+        <translation>Phản ánh đã được mở lại; thành phố sẽ xem xét lại.</translation>
     </message>
 </context>
 <context>
