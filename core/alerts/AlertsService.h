@@ -56,9 +56,9 @@ public:
         CertaintyRole,
         CategoriesRole, // QStringList of CAP categories (Met, Fire, ...)
         SenderNameRole,
-        AreaRole,    // areaDesc of the areas, joined
-        SentRole,    // QDateTime, local
-        ExpiresRole, // QDateTime, local; invalid: none
+        AreaRole,     // areaDesc of the areas, joined
+        SentRole,     // QDateTime, local
+        ExpiresRole,  // QDateTime, local; invalid: none
         ConcernsRole, // bool: the user's position or a saved place is inside
         WhereRole,    // translated: "Where you are", "Home", ... or "" when not concerned
         UnreadRole,   // not opened yet
@@ -229,8 +229,8 @@ public:
     // A citizen alert (category: a CAP category code; photo: a file URL or empty) for the
     // verification centre, through the outbox. Signed-in users only. False with a notice
     // when it cannot be queued.
-    Q_INVOKABLE bool submitAlert(const QString &category, const QString &text,
-                                 const QUrl &photo, double latitude, double longitude);
+    Q_INVOKABLE bool submitAlert(const QString &category, const QString &text, const QUrl &photo,
+                                 double latitude, double longitude);
     Q_INVOKABLE void refreshSubmissions();
 
 Q_SIGNALS:

@@ -58,11 +58,65 @@ bool worthRetrying(const net::ApiError &e, bool anonymous)
     }
 }
 
+// A queued report: the Open311 POST of ReportsClient::submission.
+OutboxRequest reportRequest(const store::OutboxItem &item,
+                            const QList<store::OutboxAttachment> &photos)
+{
+    ReportDraft draft;
+    QString why;
+    if (!ReportDraft::fromPayload(item.payload, &draft, &why))
+        return OutboxRequest::damaged(
+            OutboxSender::tr("This report is damaged and cannot be sent.") + QStringLiteral(" (") +
+            why + QLatin1Char(')'));
+    if (photos.size() != item.attachmentCount)
+        return OutboxRequest::notNow(
+            OutboxSender::tr("The report's photos could not be read on this device."));
+    return OutboxRequest::ready(
+        ReportsClient::submission(draft, photos, item.idempotencyKey, item.account.isEmpty()));
+}
+
+// The Open311 answer to a POST: [{"service_request_id": ...}].
+QString reportRemoteId(const QJsonDocument &answer, QString *why)
+{
+    QList<CreatedRequest> created;
+    if (!open311::parseCreated(answer.toJson(QJsonDocument::Compact), &created, why))
+        return QString();
+    if (created.isEmpty() || created.constFirst().id.isEmpty()) {
+        *why = QStringLiteral("no service_request_id in the answer");
+        return QString();
+    }
+    return created.constFirst().id;
+}
+
 } // namespace
+
+OutboxRequest OutboxRequest::ready(net::ApiRequest request)
+{
+    OutboxRequest r;
+    r.request = std::move(request);
+    return r;
+}
+
+OutboxRequest OutboxRequest::damaged(const QString &reason)
+{
+    OutboxRequest r;
+    r.outcome = Outcome::Damaged;
+    r.reason = reason;
+    return r;
+}
+
+OutboxRequest OutboxRequest::notNow(const QString &reason)
+{
+    OutboxRequest r;
+    r.outcome = Outcome::NotNow;
+    r.reason = reason;
+    return r;
+}
 
 OutboxSender::OutboxSender(store::Outbox *outbox, net::ApiClient *api, QObject *parent)
     : QObject(parent), m_outbox(outbox), m_api(api), m_timer(new QTimer(this))
 {
+    m_kinds.insert(kReportKind, {reportRequest, reportRemoteId});
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &OutboxSender::pump);
     connect(m_outbox, &store::Outbox::itemAdded, this, &OutboxSender::queuePump);
@@ -86,10 +140,25 @@ int OutboxSender::retryDelayMs(const Policy &policy, int attempts)
     return net::ApiClient::backoffDelayMs(p, qMax(1, attempts) + 1);
 }
 
+void OutboxSender::setRequestBuilder(const QString &kind, RequestBuilder build,
+                                     RemoteIdReader readRemoteId)
+{
+    Q_ASSERT(build && readRemoteId);
+    m_kinds.insert(kind, {std::move(build), std::move(readRemoteId)});
+    queuePump();
+}
+
+QStringList OutboxSender::kinds() const
+{
+    QStringList list = m_kinds.keys();
+    list.sort();
+    return list;
+}
+
 store::OutboxFilter OutboxSender::sendable() const
 {
     store::OutboxFilter f;
-    f.kinds = {kReportKind};
+    f.kinds = kinds();
     f.accounts = m_account.isEmpty() ? QStringList{QString()} : QStringList{QString(), m_account};
     f.server = m_api->baseUrl().toString();
     return f;
@@ -255,44 +324,49 @@ void OutboxSender::scheduleNext()
 
 void OutboxSender::send(const store::OutboxItem &item)
 {
-    ReportDraft draft;
-    QString why;
-    if (!ReportDraft::fromPayload(item.payload, &draft, &why)) {
-        const QString reason = tr("This report is damaged and cannot be sent.") +
-                               QStringLiteral(" (") + why + QLatin1Char(')');
-        m_outbox->markFailed(item.id, reason);
+    const auto handler = m_kinds.constFind(item.kind);
+    const QList<store::OutboxAttachment> attachments = m_outbox->attachments(item.id);
+    const OutboxRequest built =
+        handler != m_kinds.constEnd()
+            ? handler->build(item, attachments)
+            : OutboxRequest::damaged(tr("This item cannot be sent by this version of the app."));
+    if (built.outcome == OutboxRequest::Outcome::Damaged) {
+        m_outbox->markFailed(item.id, built.reason);
         ++m_syncNotSent;
-        Q_EMIT itemFailed(item.id, reason);
+        Q_EMIT itemFailed(item.id, built.reason);
         queuePump();
         return;
     }
-    const auto photos = m_outbox->attachments(item.id);
-    if (photos.size() != item.attachmentCount) {
+    if (built.outcome == OutboxRequest::Outcome::NotNow) {
         const qint64 next = nowMs() + retryDelayMs(m_policy, item.attempts);
-        const QString reason = tr("The report's photos could not be read on this device.");
-        m_outbox->markRetry(item.id, reason, next);
+        m_outbox->markRetry(item.id, built.reason, next);
         ++m_syncNotSent;
-        Q_EMIT itemWaiting(item.id, reason, next);
+        Q_EMIT itemWaiting(item.id, built.reason, next);
         queuePump();
         return;
     }
     const bool anonymous = item.account.isEmpty();
-    const net::ApiRequest request =
-        ReportsClient::submission(draft, photos, item.idempotencyKey, anonymous);
-    qCInfo(lcStore) << "outbox: sending" << item.id << "attempt" << item.attempts << "with"
-                    << photos.size() << "photos" << (anonymous ? "anonymously" : "");
+    net::ApiRequest request = built.request;
+    // Whatever the builder did: the item's own key, and the outbox does the retrying.
+    request.idempotencyKey = item.idempotencyKey;
+    request.anonymous = anonymous;
+    request.maxAttempts = 1;
+    qCInfo(lcStore) << "outbox: sending" << item.kind << item.id << "attempt" << item.attempts
+                    << "with" << attachments.size() << "attachments"
+                    << (anonymous ? "anonymously" : "");
     net::ApiReply *reply = m_api->send(request);
     m_current = reply;
     m_currentId = item.id;
     const QString id = item.id;
+    const QString kind = item.kind;
     const int attempts = item.attempts;
-    connect(reply, &net::ApiReply::finished, this, [this, id, attempts, anonymous, reply] {
-        handleReply(id, attempts, anonymous, reply);
+    connect(reply, &net::ApiReply::finished, this, [this, id, kind, attempts, anonymous, reply] {
+        handleReply(id, kind, attempts, anonymous, reply);
     });
     Q_EMIT busyChanged();
 }
 
-void OutboxSender::handleReply(const QString &id, int attempts, bool anonymous,
+void OutboxSender::handleReply(const QString &id, const QString &kind, int attempts, bool anonymous,
                                net::ApiReply *reply)
 {
     reply->deleteLater();
@@ -300,14 +374,20 @@ void OutboxSender::handleReply(const QString &id, int attempts, bool anonymous,
     m_currentId.clear();
     const int status = reply->httpStatus();
     if (reply->isOk() && (status == 201 || status == 200)) {
-        QList<CreatedRequest> created;
         QString why;
-        if (open311::parseCreated(reply->body(), &created, &why) && !created.isEmpty() &&
-            !created.constFirst().id.isEmpty()) {
-            const QString remoteId = created.constFirst().id;
+        const auto handler = m_kinds.constFind(kind);
+        const QJsonDocument answer = reply->json();
+        QString remoteId;
+        if (answer.isNull())
+            why = QStringLiteral("the answer is not JSON");
+        else if (handler != m_kinds.constEnd())
+            remoteId = handler->readRemoteId(answer, &why);
+        if (!remoteId.isEmpty()) {
             const bool replayed =
                 status == 200 || reply->rawHeader("Idempotent-Replayed") == "true";
-            m_outbox->markSent(id, remoteId, reply->json().array());
+            m_outbox->markSent(id, remoteId,
+                               answer.isArray() ? QJsonValue(answer.array())
+                                                : QJsonValue(answer.object()));
             qCInfo(lcStore) << "outbox: sent" << id << "as" << remoteId
                             << (replayed ? "(replayed)" : "");
             ++m_syncSent;

@@ -1,35 +1,55 @@
 #pragma once
 
+#include "net/ApiClient.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 class QLockFile;
 class QTimer;
 
-namespace net {
-class ApiClient;
-class ApiReply;
-} // namespace net
-
 namespace store {
 class Outbox;
 struct OutboxItem;
 struct OutboxFilter;
+struct OutboxAttachment;
 } // namespace store
 
 namespace reports {
 
-// Sends the reports waiting in the outbox to the server of the API client, one at a time,
-// each with its Idempotency-Key, so that a send repeated after a crash or a lost answer
-// creates nothing twice. Network errors, 5xx, 408 and 429 wait and retry with exponential
-// backoff and jitter; other refusals fail the item with the server's reason. Only items made
-// for this server, anonymously or by the current account, are sent (anonymous ones without
-// credentials). One sender per store across processes: start() takes a lock file beside the
-// database.
+// What a kind's builder makes of one outbox item: the request to send, or why it cannot be sent.
+struct OutboxRequest
+{
+    enum class Outcome {
+        Ready,   // send `request`
+        Damaged, // the item can never be sent: it fails with `reason`
+        NotNow,  // something on this device is missing for now: retried later with `reason`
+    };
+    Outcome outcome = Outcome::Ready;
+    net::ApiRequest request;
+    QString reason; // translated, for a person
+
+    static OutboxRequest ready(net::ApiRequest request);
+    static OutboxRequest damaged(const QString &reason);
+    static OutboxRequest notNow(const QString &reason);
+};
+
+// Sends the items waiting in the outbox to the server of the API client, one at a time, each
+// kind of item (a report, a citizen alert...) through the request builder registered for it
+// (setRequestBuilder(); reports are known from the start), each with its Idempotency-Key, so
+// that a send repeated after a crash or a lost answer creates nothing twice. Network errors, 5xx,
+// 408 and 429 wait and retry with exponential backoff and jitter; other refusals fail the item with
+// the server's reason. Only items made for this server, anonymously or by the current account, are
+// sent (anonymous ones without credentials). One sender per store across processes: start() takes a
+// lock file beside the database.
 class OutboxSender : public QObject
 {
     Q_OBJECT
@@ -43,8 +63,22 @@ public:
         int maxRetryDelayMs = 15 * 60 * 1000; // the cap of the exponential growth
     };
 
+    // Builds the request of one item of a kind from its payload and attachments. Called on
+    // the sender's thread just before each attempt; must not keep the item.
+    using RequestBuilder = std::function<OutboxRequest(
+        const store::OutboxItem &item, const QList<store::OutboxAttachment> &attachments)>;
+    // Reads the id the server gave the created thing from a 200/201 answer; "" (with *why
+    // set) when the answer is not understood (the item then waits and is sent again).
+    using RemoteIdReader = std::function<QString(const QJsonDocument &answer, QString *why)>;
+
     OutboxSender(store::Outbox *outbox, net::ApiClient *api, QObject *parent = nullptr);
     ~OutboxSender() override;
+
+    // Registers (or replaces) how items of `kind` are sent; from then on they are sent like
+    // the others. "report" (Open311 service requests, ReportsClient::submission) is built in.
+    void setRequestBuilder(const QString &kind, RequestBuilder build, RemoteIdReader readRemoteId);
+    // The kinds this sender sends.
+    QStringList kinds() const;
 
     void setPolicy(const Policy &policy) { m_policy = policy; }
     Policy policy() const { return m_policy; }
@@ -89,12 +123,21 @@ private:
     void scheduleNext();
     void pump();
     void send(const store::OutboxItem &item);
-    void handleReply(const QString &id, int attempts, bool anonymous, net::ApiReply *reply);
+    void handleReply(const QString &id, const QString &kind, int attempts, bool anonymous,
+                     net::ApiReply *reply);
     void queuePump();
     void sendWaitingNow();
     void finishSync();
-    // The items this sender may send: reports for this server, anonymous or the account's.
+    // The items this sender may send: the known kinds for this server, anonymous or the
+    // account's.
     store::OutboxFilter sendable() const;
+
+    struct KindHandler
+    {
+        RequestBuilder build;
+        RemoteIdReader readRemoteId;
+    };
+    QHash<QString, KindHandler> m_kinds;
 
     store::Outbox *m_outbox;
     net::ApiClient *m_api;

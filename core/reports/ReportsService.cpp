@@ -671,7 +671,11 @@ ReportsService::ReportsService(net::ApiClient *api, store::Database *database,
     connect(m_outbox, &store::Outbox::itemAdded, this, &ReportsService::rebuildMine);
     connect(m_outbox, &store::Outbox::itemChanged, this, &ReportsService::rebuildMine);
     connect(m_outbox, &store::Outbox::itemRemoved, this, &ReportsService::rebuildMine);
-    connect(m_sender, &OutboxSender::itemSent, this, [this](const QString &, const QString &) {
+    connect(m_sender, &OutboxSender::itemSent, this, [this](const QString &id, const QString &) {
+        // The one sender also sends other kinds (citizen alerts): those are not reports.
+        const auto item = m_outbox->item(id);
+        if (item && item->kind != kReportKind)
+            return;
         Q_EMIT notice(tr("Your report has reached the city."));
         refreshMine();
     });

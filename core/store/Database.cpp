@@ -104,6 +104,18 @@ const QVector<Migration> &Database::migrations()
                          "outbox(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL, mime TEXT NOT "
                          "NULL, bytes BLOB NOT NULL, PRIMARY KEY (outbox_id, ordinal))"),
           QStringLiteral("CREATE INDEX outbox_due ON outbox (state, next_attempt_at)")}},
+        // What the user set up and must keep when the cache is cleared: settings of features
+        // (e.g. muted alert categories), saved places (home, work: alerts there concern them),
+        // and per alert whether it was notified (under which notification key) and opened.
+        {3,
+         {QStringLiteral("CREATE TABLE kv_user (key TEXT PRIMARY KEY, value BLOB NOT NULL, "
+                         "updated_at INTEGER NOT NULL)"),
+          QStringLiteral("CREATE TABLE saved_places (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
+                         "kind TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, created_at "
+                         "INTEGER NOT NULL)"),
+          QStringLiteral("CREATE TABLE alert_marks (server TEXT NOT NULL, alert_id TEXT NOT "
+                         "NULL, notify_key TEXT, notified_at INTEGER, read_at INTEGER, "
+                         "updated_at INTEGER NOT NULL, PRIMARY KEY (server, alert_id))")}},
     };
     return list;
 }

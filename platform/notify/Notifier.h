@@ -31,6 +31,9 @@ public:
 Q_SIGNALS:
     // The user clicked the notification of `key` (where the platform reports it).
     void activated(const QString &key);
+    // Addition: isAvailable() changed (e.g. the desktop's notification service appeared or
+    // turned out to be missing).
+    void availabilityChanged();
 };
 
 } // namespace platform

@@ -193,9 +193,12 @@ private Q_SLOTS:
         QVERIFY2(lines.contains(QStringLiteral("schema version: %1 (latest known: %1)")
                                     .arg(store::Database::latestVersion())),
                  qPrintable(r.out));
-        QCOMPARE(store::Database::latestVersion(), 2); // update the expectations with a migration
+        QCOMPARE(store::Database::latestVersion(), 3); // update the expectations with a migration
         QVERIFY2(lines.contains(QStringLiteral("rows in outbox_attachments: 0")),
                  qPrintable(r.out));
+        QVERIFY2(lines.contains(QStringLiteral("rows in saved_places: 0")), qPrintable(r.out));
+        QVERIFY2(lines.contains(QStringLiteral("rows in alert_marks: 0")), qPrintable(r.out));
+        QVERIFY2(lines.contains(QStringLiteral("rows in kv_user: 0")), qPrintable(r.out));
         QVERIFY2(lines.contains(QStringLiteral("rows in kv_cache: 0")), qPrintable(r.out));
         QVERIFY2(lines.contains(QStringLiteral("rows in outbox: 0")), qPrintable(r.out));
         QCOMPARE(r.err, QString());
