@@ -85,6 +85,7 @@ class TstE2eReports : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void newReportIsSentAndListed_data();
     void newReportIsSentAndListed();
     void wideWindow();
     void offlineReportWaitsThenSends();
@@ -159,7 +160,7 @@ void TstE2eReports::fileReport(Application *app, const QString &category, const 
     reports::ReportDraftController *draft = app->reports()->draft();
     const auto shot = [&](const QString &name) {
         if (!grabPrefix.isEmpty())
-            grab(window, grabPrefix + name);
+            grab(window, grabPrefix.arg(name));
     };
 
     // "New report" (the big button, or the empty state's action).
@@ -176,7 +177,7 @@ void TstE2eReports::fileReport(Application *app, const QString &category, const 
     QQuickItem *next = findVisible(window, QStringLiteral("reportNextButton"));
     QVERIFY(next);
     QVERIFY(!next->isEnabled());
-    shot(QStringLiteral("category.png"));
+    shot(QStringLiteral("category"));
     clickNamed(window, QStringLiteral("reportCategory_") + category);
     QTRY_COMPARE(draft->category(), category);
     clickNamed(window, QStringLiteral("reportNextButton"));
@@ -188,7 +189,7 @@ void TstE2eReports::fileReport(Application *app, const QString &category, const 
         QTRY_VERIFY_WITH_TIMEOUT(findVisible(window, QStringLiteral("reportPhoto_0")), 15000);
         QTRY_VERIFY(!draft->isPhotoBusy());
         QCOMPARE(draft->photos().size(), 1);
-        shot(QStringLiteral("photos.png"));
+        shot(QStringLiteral("photos"));
     }
     clickNamed(window, QStringLiteral("reportNextButton"));
 
@@ -204,7 +205,7 @@ void TstE2eReports::fileReport(Application *app, const QString &category, const 
     clickNamed(window, QStringLiteral("reportAddressField"));
     QVERIFY(typeText(window, QStringLiteral("Chợ Đông Ba")));
     QTRY_COMPARE(draft->address(), QStringLiteral("Chợ Đông Ba"));
-    shot(QStringLiteral("place.png"));
+    shot(QStringLiteral("place"));
     clickNamed(window, QStringLiteral("reportNextButton"));
 
     // 4. Details: the category's question (flooding asks for the depth), the description.
@@ -216,14 +217,14 @@ void TstE2eReports::fileReport(Application *app, const QString &category, const 
     clickNamed(window, QStringLiteral("reportDescriptionField"));
     QVERIFY(typeText(window, description));
     QTRY_COMPARE(draft->description(), description);
-    shot(QStringLiteral("details.png"));
+    shot(QStringLiteral("details"));
     clickNamed(window, QStringLiteral("reportNextButton"));
 
     // 5. Review: nothing missing, Send.
     QTRY_VERIFY(findVisible(window, QStringLiteral("reportSendButton")));
     QTRY_VERIFY_WITH_TIMEOUT(!draft->nearbyLoading(), 15000);
     QVERIFY(!findVisible(window, QStringLiteral("reportProblems")));
-    shot(QStringLiteral("review.png"));
+    shot(QStringLiteral("review"));
     clickNamed(window, QStringLiteral("reportSendButton"));
 
     // Back on My reports, the draft emptied.
@@ -233,21 +234,35 @@ void TstE2eReports::fileReport(Application *app, const QString &category, const 
     QCOMPARE(draft->description(), QString());
 }
 
+void TstE2eReports::newReportIsSentAndListed_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("description");
+    QTest::newRow("vi") << QStringLiteral("vi")
+                        << QStringLiteral("Nước ngập đến đầu gối trước chợ, xe máy chết máy.");
+    QTest::newRow("en") << QStringLiteral("en")
+                        << QStringLiteral("Knee-deep water in front of the market.");
+}
+
 void TstE2eReports::newReportIsSentAndListed()
 {
+    QFETCH(QString, language);
+    QFETCH(QString, description);
+    const auto shotName = [&language](const QString &what) {
+        return QStringLiteral("reports-%1-%2.png").arg(what, language);
+    };
     QTemporaryDir data;
     std::unique_ptr<Application> app;
-    startApp(app, data.path(), m_server->baseUrl(), QSize(412, 892));
+    startApp(app, data.path(), m_server->baseUrl(), QSize(412, 892), language);
     QQuickWindow *window = app->window();
     // Signed out on a fresh device: nothing reported yet.
     QTRY_VERIFY(findVisible(window, QStringLiteral("reportsEmpty")));
-    grab(window, QStringLiteral("reports-empty-vi.png"));
+    grab(window, shotName(QStringLiteral("empty")));
 
     const QString photo = writeJpeg(m_files, QStringLiteral("flood.jpg"));
     QVERIFY(!photo.isEmpty());
-    const QString description = QStringLiteral("Nước ngập đến đầu gối trước chợ, xe máy chết máy.");
     fileReport(app.get(), QStringLiteral("flooding"), photo, description,
-               QStringLiteral("reports-new-"));
+               QStringLiteral("reports-new-%1-") + language + QStringLiteral(".png"));
     if (QTest::currentTestFailed())
         return;
 
@@ -261,7 +276,7 @@ void TstE2eReports::newReportIsSentAndListed()
     QVERIFY(row->height() >= 48);
     QVERIFY(!findVisible(row, QStringLiteral("reportRetryButton")));
     QTRY_VERIFY(!findVisible(window, QStringLiteral("reportsUnsentNote")));
-    grab(window, QStringLiteral("reports-list-vi.png"));
+    grab(window, shotName(QStringLiteral("list")));
 
     // At the server: one request with that text, its photo, its answer and the moved place.
     const QString id = mine->rows().at(0).requestId;
@@ -292,14 +307,13 @@ void TstE2eReports::newReportIsSentAndListed()
     QTRY_COMPARE_WITH_TIMEOUT(textOf(window, QStringLiteral("reportDetailDescription")),
                               description, 15000);
     QTRY_VERIFY(findVisible(window, QStringLiteral("reportDetailPhoto_0")));
-    grab(window, QStringLiteral("reports-detail-vi.png"));
     QTRY_VERIFY2(
         findVisible(window, QStringLiteral("reportHistory_0")),
         qPrintable(
             QStringLiteral("history: %1 entries")
                 .arg(app->reports()->detail().value(QStringLiteral("history")).toList().size())));
     QVERIFY(!findVisible(window, QStringLiteral("reportDetailOutbox")));
-    grab(window, QStringLiteral("reports-detail-vi.png"));
+    grab(window, shotName(QStringLiteral("detail")));
     clickNamed(window, QStringLiteral("reportDetailPhoto_0"));
     QTRY_VERIFY(findVisible(window, QStringLiteral("reportPhotoViewer")));
     clickNamed(window, QStringLiteral("reportPhotoViewerClose"));
@@ -368,8 +382,7 @@ void TstE2eReports::offlineReportWaitsThenSends()
     QCOMPARE(server->stop(), 0);
 
     const QString description = QStringLiteral("Đèn đường tắt cả tuần nay.");
-    fileReport(app.get(), QStringLiteral("street_light"), {}, description,
-               QStringLiteral("reports-offline-"));
+    fileReport(app.get(), QStringLiteral("street_light"), {}, description);
     if (QTest::currentTestFailed())
         return;
     const ReportListModel *mine = app->reports()->myReports();
