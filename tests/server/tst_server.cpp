@@ -449,7 +449,7 @@ private slots:
         QSqlQuery versions(second.database());
         QVERIFY(versions.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")));
         QVERIFY(versions.next());
-        QCOMPARE(versions.value(0).toInt(), 3);
+        QCOMPARE(versions.value(0).toInt(), 4);
     }
 
     void newerSchemaIsRefused_data() { backends(); }
