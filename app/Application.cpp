@@ -6,10 +6,12 @@
 #include "LanguageManager.h"
 #include "LocationService.h"
 #include "QmlForeign.h"
+#include "alerts/AlertsService.h"
 #include "auth/Session.h"
 #include "logging.h"
 #include "net/ApiClient.h"
 #include "net/ServerStatus.h"
+#include "notify/Notifier.h"
 #include "reports/ReportsService.h"
 #include "securestore/SecureStore.h"
 #include "store/StoreService.h"
@@ -62,6 +64,8 @@ Application::~Application()
 {
     // The QML engine goes first: its bindings refer to the services.
     m_engine.reset();
+    // Alerts use the reports' outbox and sender, the notifier and the API client.
+    delete m_alerts;
     // The session leaves the API client it authenticates before the client goes.
     delete m_kioskIdle;
     delete m_account;
@@ -239,6 +243,10 @@ bool Application::start()
             m_reports->retranslate();
         if (m_location)
             m_location->retranslate();
+        if (m_alerts) {
+            m_alerts->setLanguage(code);
+            m_alerts->retranslate();
+        }
     });
 
     // The account: tokens in the platform's secure store. A kiosk is shared by strangers, so
@@ -266,13 +274,32 @@ bool Application::start()
     m_reports =
         new reports::ReportsService(m_client, m_store->database(),
                                     QDir(dataDir).filePath(QStringLiteral("draft-photos")), this);
+
+    // Alerts: the same outbox and sender as reports; the push stream is personal while
+    // signed in; positions from Location decide which alerts concern the user.
+    m_notifier = m_injectedNotifier ? m_injectedNotifier : platform::Notifier::create(this);
+    m_alerts = new alerts::AlertsService(m_client, m_store->database(), m_reports->outbox(),
+                                         m_reports->sender(), m_notifier, this);
+    m_alerts->setLanguage(m_language->language());
+    connect(m_alerts, &alerts::AlertsService::reportStatusChanged, m_reports,
+            &reports::ReportsService::refreshMine);
+    const auto followPosition = [this] {
+        if (m_location->isValid())
+            m_alerts->setCurrentPosition(m_location->latitude(), m_location->longitude());
+    };
+    connect(m_location, &LocationService::positionChanged, m_alerts, followPosition);
+    followPosition();
+
     const auto followAccount = [this] {
         const auth::Session *session = m_account->session();
-        m_reports->setAccount(session->isSignedIn() ? session->subject() : QString());
+        const QString subject = session->isSignedIn() ? session->subject() : QString();
+        m_reports->setAccount(subject);
+        m_alerts->setAccount(subject);
     };
-    connect(m_account->session(), &auth::Session::stateChanged, m_reports, followAccount);
+    connect(m_account->session(), &auth::Session::stateChanged, this, followAccount);
     followAccount();
     m_reports->start();
+    m_alerts->start();
 
     trace("services built");
     AppSettings::setInstance(m_settings);
@@ -280,6 +307,7 @@ bool Application::start()
     KioskIdle::setInstance(m_kioskIdle);
     LocationService::setInstance(m_location);
     ReportsServiceForeign::s_instance = m_reports;
+    AlertsServiceForeign::s_instance = m_alerts;
     ServerStatusForeign::s_instance = m_status;
 
     m_engine = std::make_unique<QQmlApplicationEngine>();

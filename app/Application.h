@@ -20,10 +20,14 @@ namespace store {
 class StoreService;
 }
 namespace platform {
+class Notifier;
 class SecureStore;
-}
+} // namespace platform
 namespace reports {
 class ReportsService;
+}
+namespace alerts {
+class AlertsService;
 }
 
 namespace hues {
@@ -78,11 +82,15 @@ public:
     KioskIdle *kioskIdle() const { return m_kioskIdle; }
     reports::ReportsService *reports() const { return m_reports; }
     LocationService *location() const { return m_location; }
+    alerts::AlertsService *alerts() const { return m_alerts; }
+    platform::Notifier *notifier() const { return m_notifier; }
 
     // Before start(), for tests: where tokens are kept (not owned; default: the platform's
     // secure store, or memory on a kiosk) and how URLs reach the browser.
     void setSecureStore(platform::SecureStore *store) { m_injectedSecureStore = store; }
     void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
+    // Before start(), for tests: the system notifications (not owned; default: the platform's).
+    void setNotifier(platform::Notifier *notifier) { m_injectedNotifier = notifier; }
 
     // Calls Main.qml's openPage(); false for an unknown page.
     bool openPage(const QString &name);
@@ -110,6 +118,9 @@ private:
     KioskIdle *m_kioskIdle = nullptr;
     reports::ReportsService *m_reports = nullptr;
     LocationService *m_location = nullptr;
+    platform::Notifier *m_injectedNotifier = nullptr;
+    platform::Notifier *m_notifier = nullptr;
+    alerts::AlertsService *m_alerts = nullptr;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
 };
 

@@ -18,4 +18,11 @@ reports::ReportsService *ReportsServiceForeign::create(QQmlEngine *, QJSEngine *
     return s_instance;
 }
 
+alerts::AlertsService *AlertsServiceForeign::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT(s_instance);
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
 } // namespace hues

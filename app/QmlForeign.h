@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/AlertsService.h"
 #include "net/ServerStatus.h"
 #include "reports/ReportsService.h"
 
@@ -55,6 +56,34 @@ struct CategoryModelForeign
     QML_FOREIGN(reports::CategoryModel)
     QML_NAMED_ELEMENT(CategoryModel)
     QML_UNCREATABLE("categories belong to Reports")
+};
+
+// Alerts: the facade as the singleton "Alerts", and the types of its properties.
+struct AlertsServiceForeign
+{
+    Q_GADGET
+    QML_FOREIGN(alerts::AlertsService)
+    QML_NAMED_ELEMENT(Alerts)
+    QML_SINGLETON
+public:
+    static alerts::AlertsService *create(QQmlEngine *, QJSEngine *);
+    static inline QPointer<alerts::AlertsService> s_instance;
+};
+
+struct AlertListModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(alerts::AlertListModel)
+    QML_NAMED_ELEMENT(AlertListModel)
+    QML_UNCREATABLE("lists belong to Alerts")
+};
+
+struct SavedPlacesModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(alerts::SavedPlacesModel)
+    QML_NAMED_ELEMENT(SavedPlacesModel)
+    QML_UNCREATABLE("saved places belong to Alerts")
 };
 
 } // namespace hues

@@ -11,6 +11,7 @@ const std::vector<Command> &commands()
         {"report", "Field reports: categories, new, list.", runReport},
         {"outbox", "What waits to be sent: list, sync, retry, discard.", runOutbox},
         {"cap", "CAP 1.2 alert files: validate, match a place.", runCap},
+        {"alerts", "Alerts of the city server: watch the push stream.", runAlerts},
     };
     return list;
 }

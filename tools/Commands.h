@@ -14,5 +14,6 @@ int runWhoami(const Context &context, const QString &invocation, const QStringLi
 int runReport(const Context &context, const QString &invocation, const QStringList &args);
 int runOutbox(const Context &context, const QString &invocation, const QStringList &args);
 int runCap(const Context &context, const QString &invocation, const QStringList &args);
+int runAlerts(const Context &context, const QString &invocation, const QStringList &args);
 
 } // namespace tool

@@ -1271,7 +1271,7 @@ bool AlertsService::addPlace(const QString &name, const QString &kind, double la
     }
     QSqlQuery q(m_database->connection());
     q.prepare(QStringLiteral("INSERT INTO saved_places (id, name, kind, lat, lon, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?)"));
+                             "VALUES (?, COALESCE(?, ''), ?, ?, ?, ?)"));
     q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
     q.addBindValue(trimmed);
     q.addBindValue(kind);
