@@ -11,6 +11,7 @@ Switch {
     implicitWidth: Math.max(Theme.touchTarget, implicitContentWidth + implicitIndicatorWidth + spacing
                             + leftPadding + rightPadding)
     padding: Theme.spacingXs
+    leftPadding: text !== "" ? 0 : Theme.spacingXs
     spacing: Theme.spacingM
     font.pixelSize: Theme.fontBody
     Accessible.name: root.text
