@@ -959,6 +959,18 @@ bool AlertsService::applyMessage(const QString &alertId, const QByteArray &cap, 
 
 void AlertsService::removeAlerts(const QStringList &alertIds, const QString &why)
 {
+    // What left the list is kept for an open detail only; a long session keeps a bounded few.
+    if (m_state->gone.size() > 200) {
+        for (auto it = m_state->gone.begin(); it != m_state->gone.end();) {
+            if (it.key() == m_state->detailId) {
+                ++it;
+                continue;
+            }
+            m_state->goneWhy.remove(it.key());
+            m_state->replacedBy.remove(it.key());
+            it = m_state->gone.erase(it);
+        }
+    }
     for (const QString &id : alertIds) {
         for (qsizetype i = 0; i < m_state->active.size(); ++i) {
             if (m_state->active.at(i).alertId != id)

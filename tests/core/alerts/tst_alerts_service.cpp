@@ -228,6 +228,7 @@ private Q_SLOTS:
     void pushedAlertNotifiedOnce();
     void updateReplacesCancelWithdraws();
     void expiryRemoves();
+    void resetRefetches();
     void placeFilter();
     void mutedButNeverExtreme();
     void languageChoice();
@@ -378,6 +379,11 @@ void TstAlertsService::pushedAlertNotifiedOnce()
     service->setCurrentPosition(kLat, kLon);
     WAIT_LIVE(service);
     const int before = int(notifier.shown.size());
+    // Something elsewhere first (not notified), so that the stream has a position before ours.
+    const QString elsewhere =
+        publish(*m_server, m_partner, alertAt(QStringLiteral("Ở Lăng Cô"), kFarAway));
+    QTRY_COMPARE_WITH_TIMEOUT(service->pushClient()->lastSeq() > 0, true, 10000);
+    QCOMPARE(notifier.count(elsewhere), 0);
 
     CapSpec cap = alertAt(QStringLiteral("Lũ trên sông Hương"));
     cap.infos[0].instruction = QStringLiteral("Di chuyển lên chỗ cao.");
@@ -399,12 +405,30 @@ void TstAlertsService::pushedAlertNotifiedOnce()
     QCOMPARE(notifier.count(id), 1);
 
     // Another run on the same store, with the stream resuming and the list fetched: still once.
+    // Even when the run before ended after showing the alert but before the stream kept its
+    // position (the event comes again).
     service.reset();
+    {
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(
+            QStringLiteral("SELECT key, value FROM kv_cache WHERE key LIKE 'push.last_seq@%'")));
+        QVERIFY(q.next());
+        const QString key = q.value(0).toString();
+        const qint64 seq = q.value(1).toByteArray().toLongLong();
+        QVERIFY(seq > 0);
+        QSqlQuery w(m_db->connection());
+        w.prepare(QStringLiteral("UPDATE kv_cache SET value = ? WHERE key = ?"));
+        w.addBindValue(QByteArray::number(seq - 1));
+        w.addBindValue(key);
+        QVERIFY(w.exec());
+    }
     FakeNotifier again;
     auto next = makeService(&again);
     next->setCurrentPosition(kLat, kLon);
     QVERIFY(listed(*next, id)); // from the cache
+    QSignalSpy replayed(next->pushClient(), &push::PushClient::event);
     QTRY_COMPARE_WITH_TIMEOUT(next->streamState(), QStringLiteral("live"), 15000);
+    QCOMPARE(replayed.count(), 1);
     next->refresh();
     QTRY_VERIFY(!next->isLoading());
     QVERIFY(listed(*next, id));
@@ -492,6 +516,60 @@ void TstAlertsService::expiryRemoves()
     next->setShowAll(true);
     next->start();
     QVERIFY(!listed(*next, id));
+}
+
+void TstAlertsService::resetRefetches()
+{
+    // A server of its own: it is down while the app starts.
+    QTemporaryDir serverData;
+    TestServer::Options o;
+    o.seedDemo = true;
+    o.dataDir = serverData.path();
+    auto server = std::make_unique<TestServer>(o);
+    QVERIFY2(server->start(), qPrintable(server->errorString()));
+    QVERIFY(m_api->setBaseUrl(server->baseUrl()));
+    const QString partner = hues::test::partnerToken(*server);
+    const CapSpec old = alertAt(QStringLiteral("Cũ"), QString());
+    const QString oldId = publish(*server, partner, old);
+    {
+        FakeNotifier notifier;
+        auto service = makeService(&notifier);
+        WAIT_LIVE(service);
+        QVERIFY(listed(*service, oldId));
+    }
+    // Meanwhile the old one is cancelled and a new one published.
+    CapSpec cancel = alertAt(QStringLiteral("Hủy"), QString());
+    cancel.msgType = QStringLiteral("Cancel");
+    cancel.references = old.reference();
+    QVERIFY(!publish(*server, partner, cancel).isEmpty());
+    const QString newId = publish(*server, partner, alertAt(QStringLiteral("Mới"), QString()));
+    QCOMPARE(server->stop(), 0);
+    // The app's position in the stream is one the server does not know (as after the
+    // server's events were pruned): it says reset when the app connects.
+    {
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE kv_cache SET value = '999999999' WHERE key LIKE "
+                                      "'push.last_seq@%'")));
+        QCOMPARE(q.numRowsAffected(), 1);
+    }
+    FakeNotifier notifier;
+    auto service = makeService(&notifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!service->isLoading(), 15000);
+    QVERIFY(!service->error().isEmpty());
+    QVERIFY(listed(*service, oldId)); // the cache
+    QVERIFY(!listed(*service, newId));
+    // The server is back: the stream is reset and the list fetched again.
+    o.listen = server->baseUrl().authority();
+    server = std::make_unique<TestServer>(o);
+    QVERIFY2(server->start(), qPrintable(server->errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(listed(*service, newId), 20000);
+    QVERIFY(!listed(*service, oldId));
+    QCOMPARE(service->error(), QString());
+    QTRY_COMPARE(service->streamState(), QStringLiteral("live"));
+    QVERIFY(service->pushClient()->lastSeq() < 999999999);
+    // Published while the app was away: news, notified once.
+    QTRY_COMPARE(notifier.count(newId), 1);
+    QCOMPARE(notifier.count(oldId), 0);
 }
 
 void TstAlertsService::placeFilter()
