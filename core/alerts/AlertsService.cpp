@@ -1649,7 +1649,12 @@ void AlertsService::rebuildSubmissions()
         filter.server = serverKey();
         for (const store::OutboxItem &item : m_outbox->items(filter)) {
             if (!item.remoteId.isEmpty() && server.contains(item.remoteId)) {
-                rows.append(fromServer(server.take(item.remoteId), item.id));
+                // The server's state; the time the user made it (the server's is when it
+                // arrived, to the second).
+                Row row = fromServer(server.take(item.remoteId), item.id);
+                row.time = QDateTime::fromMSecsSinceEpoch(item.createdAt);
+                row.map.insert(QStringLiteral("time"), row.time);
+                rows.append(row);
                 continue;
             }
             QString state;
