@@ -56,6 +56,12 @@ QString hostForUrl(const QHostAddress &address)
 
 } // namespace
 
+void prepareProcess()
+{
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+}
+
 int runServer(QCoreApplication &app)
 {
     ServerOptions options;

@@ -1,6 +1,7 @@
 #include "push/PushConnection.h"
 
 #include "logging.h"
+#include "push/DirectWrite.h"
 #include "push/PushHub.h"
 
 #include <QTcpSocket>
@@ -37,14 +38,22 @@ bool PushConnection::deliver(qint64 seq, const QByteArray &frame)
     if (!m_live || m_closing || seq <= m_cursor)
         return true;
     m_cursor = seq;
-    send(frame);
-    return m_socket->bytesToWrite() <= (m_hub ? m_hub->m_options.maxBufferedBytes : 0);
+    return !send(frame) ||
+           m_socket->bytesToWrite() <= (m_hub ? m_hub->m_options.maxBufferedBytes : 0);
 }
 
-void PushConnection::send(const QByteArray &frame)
+bool PushConnection::send(const QByteArray &frame)
 {
-    if (!m_closing)
-        m_socket->write(frame);
+    if (m_closing)
+        return false;
+    const qsizetype sent = writeDirect(m_socket, frame);
+    if (sent == frame.size())
+        return false;
+    if (sent == 0)
+        m_socket->write(frame); // shares the frame's bytes (no copy) when it is large
+    else
+        m_socket->write(frame.constData() + sent, frame.size() - sent);
+    return true;
 }
 
 void PushConnection::close(ws::CloseCode code, const char *reason, bool abort)

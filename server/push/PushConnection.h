@@ -31,7 +31,8 @@ public:
     // A live event (the frame shared by all connections). False when the client reads too
     // slowly (its unsent bytes are over the limit): the hub then drops it.
     bool deliver(qint64 seq, const QByteArray &frame);
-    void send(const QByteArray &frame);
+    // Sends at once what the socket takes; true when some of it had to be queued.
+    bool send(const QByteArray &frame);
     // Sends a close frame and ends the connection (abort: at once, without waiting for it).
     void close(ws::CloseCode code, const char *reason, bool abort = false);
     // Sends what the client missed, then the hello; resumed as the socket drains.

@@ -241,6 +241,8 @@ void PushHub::remember(qint64 seq, const QByteArray &frame)
 
 void PushHub::fanOut(const StoredEvent &event, const QByteArray &frame)
 {
+    QElapsedTimer timer;
+    timer.start();
     QList<PushConnection *> tooSlow;
     const auto deliver = [&](PushConnection *connection) {
         if (!connection->deliver(event.seq, frame))
@@ -258,6 +260,12 @@ void PushHub::fanOut(const StoredEvent &event, const QByteArray &frame)
         qCInfo(lcServer) << "push: dropping a client that reads too slowly";
         connection->close(ws::PolicyViolation, "too slow", true);
     }
+    qCDebug(lcServer).noquote() << "push: event" << event.seq << "to"
+                                << (event.audience.isEmpty() ? m_connections.size()
+                                                             : m_bySubject.count(event.audience))
+                                << "connections in"
+                                << QString::number(timer.nsecsElapsed() / 1e6, 'f', 1) +
+                                       QStringLiteral("ms");
 }
 
 PushHub::Page PushHub::replayPage(const QString &subject, qint64 after, qint64 upTo, int limit)
