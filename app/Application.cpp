@@ -283,6 +283,15 @@ bool Application::start()
     m_alerts->setLanguage(m_language->language());
     connect(m_alerts, &alerts::AlertsService::reportStatusChanged, m_reports,
             &reports::ReportsService::refreshMine);
+    // A notification clicked: the window comes forward (QML opens what it is about through
+    // Alerts.notificationActivated).
+    connect(m_alerts, &alerts::AlertsService::notificationActivated, this, [this] {
+        if (QQuickWindow *win = window()) {
+            win->show();
+            win->raise();
+            win->requestActivate();
+        }
+    });
     const auto followPosition = [this] {
         if (m_location->isValid())
             m_alerts->setCurrentPosition(m_location->latitude(), m_location->longitude());
