@@ -63,6 +63,38 @@ bool typeText(QQuickWindow *window, const QString &text)
     return true;
 }
 
+// Lets the window polish and render once, so that layouts have settled where the next click
+// goes (a banner that appeared moves the rows below it).
+bool settle(QQuickWindow *window)
+{
+    QSignalSpy frame(window, &QQuickWindow::frameSwapped);
+    window->update();
+    return frame.wait(5000);
+}
+
+// Waits until the StackView is still (it ignores input while a page slides in or out) and the
+// window has rendered since.
+bool ready(QQuickWindow *window)
+{
+    QQuickItem *stack = findVisible(window, QStringLiteral("stack"));
+    if (!stack)
+        return false;
+    QSignalSpy busy(stack, SIGNAL(busyChanged()));
+    if (stack->property("busy").toBool() && !busy.wait(5000))
+        return false;
+    return settle(window);
+}
+
+// Clicks the item `name` inside row `row` of My reports, both found just now (rows are made
+// again whenever the list changes).
+bool clickInRow(QQuickWindow *window, int row, const QString &name)
+{
+    if (!ready(window))
+        return false;
+    QQuickItem *rowItem = findVisible(window, QStringLiteral("reportRow_%1").arg(row));
+    return rowItem && click(window, findVisible(rowItem, name));
+}
+
 int serverCount(TestServer &server, const QString &sql, const QString &bind = {})
 {
     QSqlQuery q(server.database());
@@ -136,10 +168,8 @@ void TstE2eReports::clickNamed(QQuickWindow *window, const QString &name)
     QQuickItem *item = nullptr;
     QTRY_VERIFY2_WITH_TIMEOUT((item = findVisible(window, name)), qPrintable(name), 10000);
     QTRY_VERIFY2(item->isEnabled(), qPrintable(name + QStringLiteral(" stays disabled")));
-    // A StackView ignores input while a page slides in.
-    QQuickItem *stack = findVisible(window, QStringLiteral("stack"));
-    QVERIFY(stack);
-    QTRY_VERIFY(!stack->property("busy").toBool());
+    QVERIFY(ready(window));
+    QTRY_VERIFY2((item = findVisible(window, name)), qPrintable(name));
     QVERIFY2(click(window, item), qPrintable(name));
 }
 
@@ -273,6 +303,7 @@ void TstE2eReports::newReportIsSentAndListed()
     QVERIFY(!mine->rows().at(0).requestId.isEmpty());
     QCOMPARE(mine->rows().at(0).description, description);
     QQuickItem *row = findVisible(window, QStringLiteral("reportRow_0"));
+    QVERIFY(row);
     QVERIFY(row->height() >= 48);
     QVERIFY(!findVisible(row, QStringLiteral("reportRetryButton")));
     QTRY_VERIFY(!findVisible(window, QStringLiteral("reportsUnsentNote")));
@@ -435,27 +466,23 @@ void TstE2eReports::refusedReportShowsReasonRetryDiscard()
     const ReportListModel *mine = app->reports()->myReports();
     QTRY_COMPARE_WITH_TIMEOUT(rowState(mine, 0), QStringLiteral("failed"), 20000);
     QCOMPARE(failed.size(), 1);
-    QQuickItem *row = nullptr;
-    QTRY_VERIFY((row = findVisible(window, QStringLiteral("reportRow_0"))));
-    QTRY_VERIFY(findVisible(row, QStringLiteral("reportRetryButton")));
-    QQuickItem *reason = findVisible(row, QStringLiteral("reportRowReason"));
-    QVERIFY(reason);
-    QVERIFY(!reason->property("text").toString().isEmpty());
+    QTRY_VERIFY(findVisible(window, QStringLiteral("reportRetryButton")));
+    QTRY_VERIFY(!textOf(window, QStringLiteral("reportRowReason")).isEmpty());
     grab(window, QStringLiteral("reports-failed-vi.png"));
 
     // Retry: sent again, refused again.
-    QVERIFY(click(window, findVisible(row, QStringLiteral("reportRetryButton"))));
+    QVERIFY(clickInRow(window, 0, QStringLiteral("reportRetryButton")));
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 20000);
     QTRY_COMPARE(rowState(mine, 0), QStringLiteral("failed"));
 
     // Discard: Cancel keeps it, Discard removes it from the device.
-    QTRY_VERIFY((row = findVisible(window, QStringLiteral("reportRow_0"))));
-    QVERIFY(click(window, findVisible(row, QStringLiteral("reportDiscardButton"))));
+    QTRY_VERIFY(findVisible(window, QStringLiteral("reportDiscardButton")));
+    QVERIFY(clickInRow(window, 0, QStringLiteral("reportDiscardButton")));
     clickNamed(window, QStringLiteral("dialogReject"));
     QTRY_VERIFY(!findVisible(window, QStringLiteral("reportDiscardConfirm")));
     QCOMPARE(mine->rowCount(), 1);
-    QTRY_VERIFY((row = findVisible(window, QStringLiteral("reportRow_0"))));
-    QVERIFY(click(window, findVisible(row, QStringLiteral("reportDiscardButton"))));
+    QTRY_VERIFY(findVisible(window, QStringLiteral("reportDiscardButton")));
+    QVERIFY(clickInRow(window, 0, QStringLiteral("reportDiscardButton")));
     clickNamed(window, QStringLiteral("reportDiscardConfirm"));
     QTRY_COMPARE(mine->rowCount(), 0);
     QTRY_VERIFY(findVisible(window, QStringLiteral("reportsEmpty")));
