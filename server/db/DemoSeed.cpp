@@ -1,8 +1,10 @@
 #include "db/DemoSeed.h"
 
+#include "alerts/Cap.h"
 #include "db/Database.h"
 #include "logging.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QSqlQuery>
 
@@ -534,6 +536,165 @@ bool seedRequests(Database &db)
     return true;
 }
 
+// Demo alerts: a flood warning for the banks of the Hương river (IOC) and a planned power cut
+// in Phú Hội ward (the power company), each with a Vietnamese and an English <info>. Stored as
+// the state the stream starts from (no push event: clients read them with GET /api/v1/alerts).
+// Times are relative to the seeding; an expired demo alert is replaced by a fresh one.
+::alerts::Info demoInfo(const char *language, const char *category, const char *event,
+                        const char *urgency, const char *severity, const char *certainty,
+                        const char *senderName, const char *headline, const char *description,
+                        const char *instruction, const char *areaDesc)
+{
+    ::alerts::Info info;
+    info.language = u8(language);
+    info.categories = {u8(category)};
+    info.event = u8(event);
+    info.urgency = u8(urgency);
+    info.severity = u8(severity);
+    info.certainty = u8(certainty);
+    info.senderName = u8(senderName);
+    info.headline = u8(headline);
+    info.description = u8(description);
+    info.instruction = u8(instruction);
+    ::alerts::Area area;
+    area.areaDesc = u8(areaDesc);
+    info.areas.append(area);
+    return info;
+}
+
+QList<::alerts::Alert> demoAlerts(const QDateTime &now)
+{
+    const QDateTime sent =
+        QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch(), Qt::OffsetFromUTC, 7 * 3600);
+    QList<::alerts::Alert> list;
+
+    ::alerts::Alert flood;
+    flood.identifier = QStringLiteral("hue-ioc-flood-") + sent.toString(QStringLiteral("yyyyMMdd"));
+    flood.sender = QStringLiteral("ioc@hue.gov.vn");
+    flood.sent = sent;
+    flood.status = QStringLiteral("Actual");
+    flood.msgType = QStringLiteral("Alert");
+    flood.scope = QStringLiteral("Public");
+    // Both banks of the river through the city, Kim Long to Bao Vinh (a concave strip).
+    const geo::Ring banks = {{16.4530, 107.5480}, {16.4610, 107.5600}, {16.4680, 107.5720},
+                             {16.4720, 107.5830}, {16.4770, 107.5950}, {16.4870, 107.6050},
+                             {16.4830, 107.6100}, {16.4720, 107.5990}, {16.4650, 107.5900},
+                             {16.4600, 107.5780}, {16.4530, 107.5650}, {16.4470, 107.5510},
+                             {16.4530, 107.5480}};
+    for (const bool vietnamese : {true, false}) {
+        ::alerts::Info info =
+            vietnamese
+                ? demoInfo("vi-VN", "Met", "Lũ", "Expected", "Severe", "Likely",
+                           "Trung tâm Giám sát, điều hành đô thị thông minh Huế (IOC)",
+                           "Cảnh báo lũ trên sông Hương: nguy cơ ngập các phường ven sông",
+                           "Mực nước sông Hương tại trạm Kim Long dự báo vượt mức báo động 2 "
+                           "(2,0 m) trong 12 giờ tới. Các khu vực thấp trũng ven sông thuộc các "
+                           "phường Kim Long, Phú Hậu, Phú Hội, Vĩnh Ninh, Vỹ Dạ có thể ngập "
+                           "0,3-0,8 m.",
+                           "Kê cao tài sản, không đi qua các đoạn đường ngập sâu, không cho trẻ "
+                           "em chơi gần bờ sông; theo dõi thông báo của chính quyền địa phương.",
+                           "Các phường ven sông Hương, thành phố Huế")
+                : demoInfo("en-US", "Met", "Flood", "Expected", "Severe", "Likely",
+                           "Hue Intelligent Operations Centre (IOC)",
+                           "Flood warning on the Perfume River: wards along the banks may flood",
+                           "The Perfume River at the Kim Long gauge is forecast to rise above "
+                           "alarm level 2 (2.0 m) within 12 hours. Low-lying areas along the "
+                           "river in Kim Long, Phu Hau, Phu Hoi, Vinh Ninh and Vy Da wards may "
+                           "be flooded 0.3-0.8 m deep.",
+                           "Move belongings to higher ground, do not cross deeply flooded "
+                           "streets, keep children away from the river banks; follow the "
+                           "announcements of the local authorities.",
+                           "Wards along the Perfume River, Hue city");
+        info.expires = sent.addDays(2);
+        info.areas.first().polygons.append(banks);
+        flood.infos.append(info);
+    }
+    list.append(flood);
+
+    ::alerts::Alert power;
+    power.identifier =
+        QStringLiteral("pc3hue-outage-phuhoi-") + sent.toString(QStringLiteral("yyyyMMdd"));
+    power.sender = QStringLiteral("pc3hue@evn.com.vn");
+    power.sent = sent;
+    power.status = QStringLiteral("Actual");
+    power.msgType = QStringLiteral("Alert");
+    power.scope = QStringLiteral("Public");
+    const QDateTime day =
+        QDateTime(sent.date().addDays(1), QTime(0, 0), Qt::OffsetFromUTC, 7 * 3600);
+    for (const bool vietnamese : {true, false}) {
+        ::alerts::Info info =
+            vietnamese
+                ? demoInfo("vi-VN", "Infra", "Tạm ngừng cung cấp điện", "Future", "Minor", "Likely",
+                           "Công ty Điện lực Thừa Thiên Huế",
+                           "Tạm ngừng cấp điện phường Phú Hội từ 07:30 đến 16:30 ngày mai",
+                           "Để bảo dưỡng, sửa chữa lưới điện, Điện lực Huế tạm ngừng cung cấp "
+                           "điện khu vực các đường Hà Nội, Lê Lợi, Chu Văn An, Phạm Ngũ Lão, "
+                           "Võ Thị Sáu thuộc phường Phú Hội.",
+                           "Chủ động sắp xếp công việc; không đến gần các vị trí đang thi công "
+                           "trên lưới điện.",
+                           "Phường Phú Hội, thành phố Huế (bán kính 600 m quanh đường Chu Văn An)")
+                : demoInfo("en-US", "Infra", "Planned power outage", "Future", "Minor", "Likely",
+                           "Thua Thien Hue Power Company",
+                           "Planned power cut in Phu Hoi ward tomorrow from 07:30 to 16:30",
+                           "For maintenance and repairs of the grid, Hue Power cuts the supply "
+                           "to Ha Noi, Le Loi, Chu Van An, Pham Ngu Lao and Vo Thi Sau streets "
+                           "in Phu Hoi ward.",
+                           "Plan your day accordingly; keep away from the works on the lines.",
+                           "Phu Hoi ward, Hue city (600 m around Chu Van An street)");
+        info.onset = day.addSecs(7 * 3600 + 30 * 60);
+        info.expires = day.addSecs(16 * 3600 + 30 * 60);
+        info.areas.first().circles.append({geo::LatLon{16.4655, 107.5960}, 0.6});
+        power.infos.append(info);
+    }
+    list.append(power);
+    return list;
+}
+
+bool seedAlerts(Database &db)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QStringList ids{QStringLiteral("ALR-DEMO-FLOOD"), QStringLiteral("ALR-DEMO-POWER")};
+    const QList<::alerts::Alert> alerts = demoAlerts(now);
+    for (qsizetype i = 0; i < alerts.size(); ++i) {
+        QSqlQuery existing(db.connection());
+        if (!db.exec(existing, QStringLiteral("SELECT expires_at FROM alerts WHERE id = ?"),
+                     {ids.at(i)}))
+            return false;
+        if (existing.next()) {
+            if (existing.value(0).toLongLong() > now.toMSecsSinceEpoch())
+                continue;
+            existing.finish();
+            if (!db.exec(QStringLiteral("DELETE FROM alerts WHERE id = ?"), {ids.at(i)}))
+                return false;
+        }
+        const ::alerts::Alert &alert = alerts.at(i);
+        if (!::alerts::validate(alert).isEmpty()) {
+            qCWarning(lcStore).noquote() << "demo alert invalid:" << ::alerts::validate(alert);
+            return false;
+        }
+        const QByteArray xml = ::alerts::serialize(alert);
+        if (!db.exec(QStringLiteral("INSERT INTO alerts (id, identifier, sender, sent, sent_at, "
+                                    "msg_type, status, expires_at, state, cap, content_hash, "
+                                    "publisher, seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                                    "'active', ?, ?, 'seed:demo', 0, ?)"),
+                     {ids.at(i), alert.identifier, alert.sender, ::alerts::formatTime(alert.sent),
+                      alert.sent.toMSecsSinceEpoch(), alert.msgType, alert.status,
+                      ::alerts::expiry(alert).toMSecsSinceEpoch(), QString::fromUtf8(xml),
+                      QString::fromLatin1(
+                          QCryptographicHash::hash(xml, QCryptographicHash::Sha256).toHex()),
+                      now.toMSecsSinceEpoch()}))
+            return false;
+    }
+    // One citizen alert waiting in the verifiers' queue.
+    return db.exec(QStringLiteral("INSERT INTO alert_submissions (id, account_id, category, text, "
+                                  "lat, lon, status, created_at) VALUES ('ALS-DEMO-0001', "
+                                  "'acc-citizen', 'Safety', ?, 16.4598, 107.5870, 'pending', ?) "
+                                  "ON CONFLICT DO NOTHING"),
+                   {QStringLiteral("Cây xà cừ lớn bị bật gốc, chắn ngang đường Lê Lợi đoạn trước "
+                                   "trường Quốc Học, xe máy không qua được."),
+                    now.toMSecsSinceEpoch()});
+}
+
 bool seedAll(Database &db)
 {
     if (!upsertPlaces(db, QStringLiteral("service_centres"), kCentres, std::size(kCentres), true))
@@ -635,7 +796,7 @@ bool seedAll(Database &db)
                       u8(c.scopes), now}))
             return false;
     }
-    return seedRequests(db);
+    return seedRequests(db) && seedAlerts(db);
 }
 
 } // namespace

@@ -73,12 +73,30 @@ HttpResult postJson(const TestServer &server, const QString &path, const QJsonOb
     return httpRequest("POST", server.url(path), QJsonDocument(body).toJson(), headers);
 }
 
+// The ids of a list of alerts, without the demo seed's (ALR-DEMO-*).
 QStringList alertIds(const HttpResult &list)
 {
     QStringList ids;
-    for (const QJsonValue &alert : list.array())
-        ids << alert.toObject().value(QStringLiteral("alert_id")).toString();
+    for (const QJsonValue &alert : list.array()) {
+        const QString id = alert.toObject().value(QStringLiteral("alert_id")).toString();
+        if (!id.startsWith(QLatin1String("ALR-DEMO-")))
+            ids << id;
+    }
     return ids;
+}
+
+// Submissions of a list, without the demo seed's (ALS-DEMO-*).
+QJsonArray withoutDemo(const QJsonArray &list)
+{
+    QJsonArray out;
+    for (const QJsonValue &item : list) {
+        if (!item.toObject()
+                 .value(QStringLiteral("submission_id"))
+                 .toString()
+                 .startsWith(QLatin1String("ALS-DEMO-")))
+            out.append(item);
+    }
+    return out;
 }
 
 QString stateOf(const TestServer &server, const QString &id)
@@ -138,7 +156,9 @@ private slots:
                      QStringLiteral("insufficient_scope"));
             QVERIFY(refused.header("WWW-Authenticate").contains("scope=\"alerts:publish\""));
         }
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM alerts")), 0);
+        QCOMPARE(count(server, QStringLiteral(
+                                   "SELECT COUNT(*) FROM alerts WHERE publisher <> 'seed:demo'")),
+                 0);
 
         const QString ioc = signIn(server, QStringLiteral("ioc"), QStringLiteral("hues-ioc-demo"));
         const HttpResult byStaff = postCap(server, cap.xml(), ioc);
@@ -189,7 +209,9 @@ private slots:
         // Over the body limit (1 MiB): 413, decided before the body is read.
         const QByteArray huge = cap.xml() + QByteArray(1100 * 1024, ' ');
         QCOMPARE(postCap(server, huge, partner).status, 413);
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM alerts")), 2);
+        QCOMPARE(count(server, QStringLiteral(
+                                   "SELECT COUNT(*) FROM alerts WHERE publisher <> 'seed:demo'")),
+                 2);
     }
 
     // Invalid CAP: 400 invalid_cap with the element, line and reason; nothing stored or sent.
@@ -250,7 +272,9 @@ private slots:
         if (!xml.isEmpty() && expected.contains(QLatin1String("alert/")))
             QVERIFY2(QRegularExpression(QStringLiteral("^\\d+:\\d+: ")).match(message).hasMatch(),
                      qPrintable(message)); // line:column
-        QCOMPARE(count(*server, QStringLiteral("SELECT COUNT(*) FROM alerts")), 0);
+        QCOMPARE(count(*server, QStringLiteral(
+                                    "SELECT COUNT(*) FROM alerts WHERE publisher <> 'seed:demo'")),
+                 0);
         QCOMPARE(count(*server, QStringLiteral("SELECT COUNT(*) FROM push_events")), 0);
     }
 
@@ -384,7 +408,11 @@ private slots:
         QCOMPARE(list.status, 200);
         // Newest first.
         QCOMPARE(alertIds(list), (QStringList{ids.at(3), ids.at(2)}));
-        const QJsonObject first = list.array().at(0).toObject();
+        QJsonObject first;
+        for (const QJsonValue &alert : list.array()) {
+            if (alert.toObject().value(QStringLiteral("alert_id")).toString() == ids.at(3))
+                first = alert.toObject();
+        }
         for (const char *field : {"alert_id", "identifier", "sender", "sent", "msg_type", "cap"})
             QVERIFY2(first.contains(QLatin1String(field)), field);
         QCOMPARE(first.value(QStringLiteral("msg_type")).toString(), QStringLiteral("Alert"));
@@ -436,15 +464,19 @@ private slots:
             submit(server, submissionParts("Khói lớn ở chợ Đông Ba", "Fire"), citizen);
         QCOMPARE(second.status, 201);
         const QString secondId = second.object().value(QStringLiteral("submission_id")).toString();
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM alert_submissions")), 2);
+        QCOMPARE(count(server,
+                       QStringLiteral(
+                           "SELECT COUNT(*) FROM alert_submissions WHERE id <> 'ALS-DEMO-0001'")),
+                 2);
 
         // Mine: the citizen's only.
         const HttpResult mine =
             httpRequest("GET", server.url(QStringLiteral("/api/v1/alert-submissions/mine")), {},
                         bearer(citizen));
         QCOMPARE(mine.status, 200);
-        QCOMPARE(mine.array().size(), 2);
-        const QJsonObject withMedia = mine.array().at(1).toObject(); // oldest last
+        const QJsonArray mineList = withoutDemo(mine.array());
+        QCOMPARE(mineList.size(), 2);
+        const QJsonObject withMedia = mineList.at(1).toObject(); // oldest last
         QCOMPARE(withMedia.value(QStringLiteral("submission_id")).toString(), first);
         QCOMPARE(withMedia.value(QStringLiteral("category")).toString(), QStringLiteral("Safety"));
         const QString mediaUrl = withMedia.value(QStringLiteral("media_url")).toString();
@@ -464,7 +496,8 @@ private slots:
         QCOMPARE(httpGet(server.url(queue)).status, 401);
         const HttpResult pending = httpRequest("GET", server.url(queue), {}, bearer(verifier));
         QCOMPARE(pending.status, 200);
-        QCOMPARE(pending.array().size(), 2);
+        QCOMPARE(withoutDemo(pending.array()).size(), 2);
+        QCOMPARE(pending.array().size(), 3); // and the demo seed's
         QCOMPARE(httpRequest("GET",
                              server.url(QStringLiteral("/api/v1/alert-submissions?status=x")), {},
                              bearer(verifier))
@@ -551,7 +584,9 @@ private slots:
             postJson(server, rejectPath, QJsonObject{{QStringLiteral("reason"), reason}}, verifier);
         QCOMPARE(rejected.status, 200);
         QCOMPARE(rejected.object().value(QStringLiteral("reason")).toString(), reason);
-        QCOMPARE(httpRequest("GET", server.url(queue), {}, bearer(verifier)).array().size(), 0);
+        QCOMPARE(
+            withoutDemo(httpRequest("GET", server.url(queue), {}, bearer(verifier)).array()).size(),
+            0);
 
         // The submitter's stream: the public alert and both personal events; the merchant's
         // only the public alert.
@@ -579,10 +614,52 @@ private slots:
         const HttpResult decided =
             httpRequest("GET", server.url(QStringLiteral("/api/v1/alert-submissions/mine")), {},
                         bearer(citizen));
-        QCOMPARE(decided.array().at(0).toObject().value(QStringLiteral("status")).toString(),
+        const QJsonArray decidedList = withoutDemo(decided.array());
+        QCOMPARE(decidedList.at(0).toObject().value(QStringLiteral("status")).toString(),
                  QStringLiteral("rejected"));
-        QCOMPARE(decided.array().at(1).toObject().value(QStringLiteral("alert_id")).toString(),
+        QCOMPARE(decidedList.at(1).toObject().value(QStringLiteral("alert_id")).toString(),
                  alertId);
+    }
+
+    // The demo seed's alerts: valid CAP 1.2 with Vietnamese and English infos and areas in Huế.
+    void demoSeedAlerts()
+    {
+        TestServer server(options(QString()));
+        QVERIFY(server.start());
+        const HttpResult list = httpGet(server.url(QStringLiteral("/api/v1/alerts")));
+        QHash<QString, ::alerts::Alert> seeded;
+        for (const QJsonValue &value : list.array()) {
+            const QJsonObject alert = value.toObject();
+            const ::alerts::ParseResult parsed =
+                ::alerts::parse(alert.value(QStringLiteral("cap")).toString().toUtf8());
+            QVERIFY2(parsed.ok, qPrintable(parsed.errorString()));
+            seeded.insert(alert.value(QStringLiteral("alert_id")).toString(), parsed.alert);
+        }
+        QCOMPARE(seeded.size(), 2);
+        const ::alerts::Alert flood = seeded.value(QStringLiteral("ALR-DEMO-FLOOD"));
+        const ::alerts::Alert power = seeded.value(QStringLiteral("ALR-DEMO-POWER"));
+        for (const ::alerts::Alert &alert : {flood, power}) {
+            QCOMPARE(alert.infos.size(), 2);
+            QCOMPARE(::alerts::bestInfo(alert, QStringLiteral("vi-VN"))->language,
+                     QStringLiteral("vi-VN"));
+            QCOMPARE(::alerts::bestInfo(alert, QStringLiteral("en-GB"))->language,
+                     QStringLiteral("en-US"));
+            QVERIFY(::alerts::expiry(alert) > QDateTime::currentDateTimeUtc());
+        }
+        QVERIFY(::alerts::concerns(flood, 16.4700, 107.5800));  // the north bank, Phú Hậu
+        QVERIFY(!::alerts::concerns(flood, 16.4017, 107.7030)); // Phú Bài airport
+        QVERIFY(::alerts::concerns(power, 16.4660, 107.5950));  // Chu Văn An street
+        QVERIFY(!::alerts::concerns(power, 16.4700, 107.5800));
+        QCOMPARE(power.sender, QStringLiteral("pc3hue@evn.com.vn"));
+        // The queue has one demo submission; the stream starts empty (seeding is no event).
+        const QString verifier =
+            signIn(server, QStringLiteral("verifier"), QStringLiteral("hues-verifier-demo"));
+        QCOMPARE(httpRequest("GET", server.url(QStringLiteral("/api/v1/alert-submissions")), {},
+                             bearer(verifier))
+                     .array()
+                     .size(),
+                 1);
+        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM push_events")), 0);
     }
 
     // Refusals of submissions: every field checked, nothing stored.
@@ -631,7 +708,10 @@ private slots:
                                                                                "urlencoded"))})
                      .status,
                  415);
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM alert_submissions")), 1);
+        QCOMPARE(count(server,
+                       QStringLiteral(
+                           "SELECT COUNT(*) FROM alert_submissions WHERE id <> 'ALS-DEMO-0001'")),
+                 1);
     }
 };
 
