@@ -685,14 +685,7 @@ bool seedAlerts(Database &db)
                       now.toMSecsSinceEpoch()}))
             return false;
     }
-    // One citizen alert waiting in the verifiers' queue.
-    return db.exec(QStringLiteral("INSERT INTO alert_submissions (id, account_id, category, text, "
-                                  "lat, lon, status, created_at) VALUES ('ALS-DEMO-0001', "
-                                  "'acc-citizen', 'Safety', ?, 16.4598, 107.5870, 'pending', ?) "
-                                  "ON CONFLICT DO NOTHING"),
-                   {QStringLiteral("Cây xà cừ lớn bị bật gốc, chắn ngang đường Lê Lợi đoạn trước "
-                                   "trường Quốc Học, xe máy không qua được."),
-                    now.toMSecsSinceEpoch()});
+    return true;
 }
 
 bool seedAll(Database &db)

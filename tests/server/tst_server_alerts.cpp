@@ -85,20 +85,6 @@ QStringList alertIds(const HttpResult &list)
     return ids;
 }
 
-// Submissions of a list, without the demo seed's (ALS-DEMO-*).
-QJsonArray withoutDemo(const QJsonArray &list)
-{
-    QJsonArray out;
-    for (const QJsonValue &item : list) {
-        if (!item.toObject()
-                 .value(QStringLiteral("submission_id"))
-                 .toString()
-                 .startsWith(QLatin1String("ALS-DEMO-")))
-            out.append(item);
-    }
-    return out;
-}
-
 QString stateOf(const TestServer &server, const QString &id)
 {
     return httpGet(server.url(QStringLiteral("/api/v1/alerts/") + id))
@@ -464,17 +450,14 @@ private slots:
             submit(server, submissionParts("Khói lớn ở chợ Đông Ba", "Fire"), citizen);
         QCOMPARE(second.status, 201);
         const QString secondId = second.object().value(QStringLiteral("submission_id")).toString();
-        QCOMPARE(count(server,
-                       QStringLiteral(
-                           "SELECT COUNT(*) FROM alert_submissions WHERE id <> 'ALS-DEMO-0001'")),
-                 2);
+        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM alert_submissions")), 2);
 
         // Mine: the citizen's only.
         const HttpResult mine =
             httpRequest("GET", server.url(QStringLiteral("/api/v1/alert-submissions/mine")), {},
                         bearer(citizen));
         QCOMPARE(mine.status, 200);
-        const QJsonArray mineList = withoutDemo(mine.array());
+        const QJsonArray mineList = mine.array();
         QCOMPARE(mineList.size(), 2);
         const QJsonObject withMedia = mineList.at(1).toObject(); // oldest last
         QCOMPARE(withMedia.value(QStringLiteral("submission_id")).toString(), first);
@@ -496,8 +479,7 @@ private slots:
         QCOMPARE(httpGet(server.url(queue)).status, 401);
         const HttpResult pending = httpRequest("GET", server.url(queue), {}, bearer(verifier));
         QCOMPARE(pending.status, 200);
-        QCOMPARE(withoutDemo(pending.array()).size(), 2);
-        QCOMPARE(pending.array().size(), 3); // and the demo seed's
+        QCOMPARE(pending.array().size(), 2);
         QCOMPARE(httpRequest("GET",
                              server.url(QStringLiteral("/api/v1/alert-submissions?status=x")), {},
                              bearer(verifier))
@@ -584,9 +566,7 @@ private slots:
             postJson(server, rejectPath, QJsonObject{{QStringLiteral("reason"), reason}}, verifier);
         QCOMPARE(rejected.status, 200);
         QCOMPARE(rejected.object().value(QStringLiteral("reason")).toString(), reason);
-        QCOMPARE(
-            withoutDemo(httpRequest("GET", server.url(queue), {}, bearer(verifier)).array()).size(),
-            0);
+        QCOMPARE(httpRequest("GET", server.url(queue), {}, bearer(verifier)).array().size(), 0);
 
         // The submitter's stream: the public alert and both personal events; the merchant's
         // only the public alert.
@@ -614,7 +594,7 @@ private slots:
         const HttpResult decided =
             httpRequest("GET", server.url(QStringLiteral("/api/v1/alert-submissions/mine")), {},
                         bearer(citizen));
-        const QJsonArray decidedList = withoutDemo(decided.array());
+        const QJsonArray decidedList = decided.array();
         QCOMPARE(decidedList.at(0).toObject().value(QStringLiteral("status")).toString(),
                  QStringLiteral("rejected"));
         QCOMPARE(decidedList.at(1).toObject().value(QStringLiteral("alert_id")).toString(),
@@ -651,14 +631,14 @@ private slots:
         QVERIFY(::alerts::concerns(power, 16.4660, 107.5950));  // Chu Văn An street
         QVERIFY(!::alerts::concerns(power, 16.4700, 107.5800));
         QCOMPARE(power.sender, QStringLiteral("pc3hue@evn.com.vn"));
-        // The queue has one demo submission; the stream starts empty (seeding is no event).
+        // The queue starts empty; so does the stream (seeding is no event).
         const QString verifier =
             signIn(server, QStringLiteral("verifier"), QStringLiteral("hues-verifier-demo"));
         QCOMPARE(httpRequest("GET", server.url(QStringLiteral("/api/v1/alert-submissions")), {},
                              bearer(verifier))
                      .array()
                      .size(),
-                 1);
+                 0);
         QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM push_events")), 0);
     }
 
@@ -708,10 +688,7 @@ private slots:
                                                                                "urlencoded"))})
                      .status,
                  415);
-        QCOMPARE(count(server,
-                       QStringLiteral(
-                           "SELECT COUNT(*) FROM alert_submissions WHERE id <> 'ALS-DEMO-0001'")),
-                 1);
+        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM alert_submissions")), 1);
     }
 };
 
