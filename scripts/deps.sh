@@ -27,7 +27,7 @@ packages=(
     # the independent OpenID Provider of the interop tests (npm package oidc-provider)
     nodejs
     # headless UI: screenshots and fonts with Vietnamese diacritics
-    xvfb xauth fonts-noto-core
+    xvfb xauth fonts-noto-core fonts-noto-color-emoji
 )
 
 # npm: Debian packages it apart from nodejs; NodeSource's nodejs bundles it (and conflicts).

@@ -301,8 +301,6 @@ QVariantList ReportDraftController::questions() const
         attributes.begin(), attributes.end(),
         [](const ServiceAttribute &a, const ServiceAttribute &b) { return a.order < b.order; });
     for (const ServiceAttribute &a : std::as_const(attributes)) {
-        if (!a.variable)
-            continue;
         QVariantList options;
         for (const AttributeValue &v : a.values)
             options.append(
@@ -311,7 +309,10 @@ QVariantList ReportDraftController::questions() const
             {QStringLiteral("code"), a.code},
             {QStringLiteral("description"), a.description},
             {QStringLiteral("datatype"), a.datatype},
-            {QStringLiteral("required"), a.required},
+            {QStringLiteral("hint"), a.datatypeDescription},
+            // false: information for the reporter, nothing to answer
+            {QStringLiteral("variable"), a.variable},
+            {QStringLiteral("required"), a.required && a.variable},
             {QStringLiteral("options"), options},
             {QStringLiteral("value"), m_state->answers.value(a.code)},
         });

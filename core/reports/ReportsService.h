@@ -124,7 +124,8 @@ class ReportDraftController : public QObject
     Q_OBJECT
     Q_PROPERTY(QString category READ category NOTIFY categoryChanged)
     Q_PROPERTY(QString categoryName READ categoryName NOTIFY categoryChanged)
-    // [{code, description, datatype, required, options: [{key, name}], value}], by order.
+    // [{code, description, datatype, hint, variable, required, options: [{key, name}], value}],
+    // by order; variable false: information only.
     Q_PROPERTY(QVariantList questions READ questions NOTIFY questionsChanged)
     Q_PROPERTY(bool questionsLoading READ questionsLoading NOTIFY questionsChanged)
     // file: URLs of the processed photos (orientation applied, metadata gone), in order.
