@@ -94,8 +94,10 @@ bool PushHub::start(const QString &dataDir, const QString &databaseUrl, QString 
             if (name == QLatin1String(kChannel))
                 schedulePump();
         });
-        m_poll.start();
     }
+    // A safety net: a notification lost with a dropped LISTEN connection, or a pump that
+    // failed (database busy), is made up for within pollIntervalMs.
+    m_poll.start();
     m_heartbeat.start();
     m_housekeeping.start();
     qCInfo(lcServer) << "push: sequence at" << m_latest;

@@ -35,7 +35,7 @@ struct PushOptions
     int silenceTimeoutMs = 75 * 1000;
     // A connection whose unsent bytes grow beyond this is dropped (it resumes on reconnect).
     qint64 maxBufferedBytes = 4 * 1024 * 1024;
-    // PostgreSQL: how often push_events is read even without a notification (a safety net).
+    // How often push_events is read even without a publish or notification (a safety net).
     int pollIntervalMs = 2000;
 };
 
