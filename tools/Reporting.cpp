@@ -1,5 +1,6 @@
 #include "Reporting.h"
 
+#include "alerts/AlertsService.h"
 #include "auth/Session.h"
 #include "net/ApiClient.h"
 #include "reports/OutboxSender.h"
@@ -77,6 +78,8 @@ int Reporting::open(const Context &context, Needs needs, const QString &invocati
     m_client = std::make_unique<reports::ReportsClient>(m_api.get(), m_store->database());
     m_sender = std::make_unique<reports::OutboxSender>(m_outbox.get(), m_api.get());
     m_sender->setAccount(m_account);
+    // Every kind the app queues is sent here too (citizen alerts as well as reports).
+    alerts::AlertsService::registerOutboxKind(m_sender.get());
     return -1;
 }
 
