@@ -79,6 +79,7 @@ Item {
         id: timeRow
         property string label
         property string value
+        property string valueObjectName
         Layout.fillWidth: true
         visible: value !== ""
         spacing: Theme.spacingM
@@ -90,6 +91,7 @@ Item {
             wrapMode: Text.WordWrap
         }
         Text {
+            objectName: timeRow.valueObjectName
             Layout.fillWidth: true
             text: timeRow.value
             font.pixelSize: Theme.fontBody
@@ -224,7 +226,6 @@ Item {
                             }
                             StatusChip {
                                 objectName: "alertDetailWhere"
-                                anchors.verticalCenter: parent.verticalCenter
                                 visible: (root.detail.where ?? "") !== ""
                                 kind: StatusChip.Primary
                                 text: "⌖ " + (root.detail.where ?? "")
@@ -352,22 +353,22 @@ Item {
                             Section {
                                 heading: qsTr("When")
                                 TimeRow {
-                                    objectName: "alertDetailSent"
+                                    valueObjectName: "alertDetailSent"
                                     label: qsTr("Sent")
                                     value: AlertFormat.full(root.detail.sent, Settings.language)
                                 }
                                 TimeRow {
-                                    objectName: "alertDetailEffective"
+                                    valueObjectName: "alertDetailEffective"
                                     label: qsTr("In effect from")
                                     value: AlertFormat.full(root.detail.effective, Settings.language)
                                 }
                                 TimeRow {
-                                    objectName: "alertDetailOnset"
+                                    valueObjectName: "alertDetailOnset"
                                     label: qsTr("Expected to begin")
                                     value: AlertFormat.full(root.detail.onset, Settings.language)
                                 }
                                 TimeRow {
-                                    objectName: "alertDetailExpires"
+                                    valueObjectName: "alertDetailExpires"
                                     label: qsTr("Until")
                                     value: AlertFormat.full(root.detail.expires, Settings.language)
                                 }

@@ -23,14 +23,15 @@ Item {
     property string removingName
 
     readonly property string trimmedName: nameField.text.trim()
-    readonly property real typedLatitude: root.parseCoordinate(latitudeField.text, 90)
-    readonly property real typedLongitude: root.parseCoordinate(longitudeField.text, 180)
+    readonly property real typedLatitude: root.parseCoordinate(latitudeField.text.trim(), 90)
+    readonly property real typedLongitude: root.parseCoordinate(longitudeField.text.trim(), 180)
 
     signal backRequested()
 
-    // A decimal coordinate ("16.4637" or "16,4637") within ±limit, or NaN.
+    // A decimal coordinate ("16.4637" or "16,4637", trimmed) within ±limit, or NaN. (Trimming in
+    // here makes Qt 6.4's qmllint read uninitialised memory and crash now and then.)
     function parseCoordinate(text: string, limit: real): real {
-        const t = text.trim().replace(",", ".")
+        const t = text.replace(",", ".")
         if (!/^[-+]?\d{1,3}(\.\d+)?$/.test(t))
             return NaN
         const v = Number(t)
@@ -105,7 +106,7 @@ Item {
     component KindButton: AbstractButton {
         id: kindButton
         property string code
-        readonly property bool selected: root.kind === code
+        property bool selected
         implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
         implicitWidth: Math.max(Theme.touchTarget * 1.6, implicitContentWidth + leftPadding + rightPadding)
         padding: Theme.spacingS
@@ -115,7 +116,6 @@ Item {
         Accessible.name: text
         Accessible.checkable: true
         Accessible.checked: selected
-        onClicked: root.kind = code
         background: Rectangle {
             radius: Theme.radiusM
             color: kindButton.selected ? Theme.primaryContainer : kindButton.down ? Theme.surfacePressed : Theme.surface
@@ -238,7 +238,7 @@ Item {
                                                                      ReportFormat.coordinates(placeRow.latitude, placeRow.longitude)], " · ")
                                             font.pixelSize: Theme.fontCaption
                                             color: Theme.textSecondary
-                                            elide: Text.ElideRight
+                                            wrapMode: Text.Wrap
                                         }
                                     }
                                     SecondaryButton {
@@ -263,12 +263,12 @@ Item {
                             Hint {
                                 text: qsTr("There is no map here: stand at the place and tap Save here. Or type its coordinates below.")
                             }
-                            FieldLabel { text: qsTr("Name") }
+                            FieldLabel { text: qsTr("Name (optional)") }
                             InputField {
                                 id: nameField
                                 objectName: "placeName"
                                 Layout.fillWidth: true
-                                maximumLength: 60
+                                maximumLength: 100
                                 placeholderText: qsTr("e.g. Home, Grandma's house")
                                 Accessible.name: qsTr("Name of the place")
                             }
@@ -282,6 +282,8 @@ Item {
                                         required property string modelData
                                         objectName: "placeKind_" + modelData
                                         code: modelData
+                                        selected: root.kind === modelData
+                                        onClicked: root.kind = modelData
                                     }
                                 }
                             }
@@ -324,7 +326,7 @@ Item {
                             PrimaryButton {
                                 objectName: "placeSaveHere"
                                 Layout.fillWidth: true
-                                enabled: Location.valid && root.trimmedName !== ""
+                                enabled: Location.valid
                                 text: qsTr("Save here")
                                 onClicked: root.save(Location.latitude, Location.longitude)
                             }
@@ -410,7 +412,7 @@ Item {
                                 objectName: "placeSaveCoordinates"
                                 Layout.fillWidth: true
                                 visible: root.advanced
-                                enabled: root.trimmedName !== "" && !isNaN(root.typedLatitude) && !isNaN(root.typedLongitude)
+                                enabled: !isNaN(root.typedLatitude) && !isNaN(root.typedLongitude)
                                 text: qsTr("Save these coordinates")
                                 onClicked: root.save(root.typedLatitude, root.typedLongitude)
                             }
@@ -435,14 +437,12 @@ Item {
                                     objectName: "muteSwitch_" + modelData.code
                                     Layout.fillWidth: true
                                     text: modelData.name
+                                    // The service holds the state: a click asks it, the binding shows it.
+                                    checkable: false
                                     checked: Alerts.mutedCategories.indexOf(modelData.code) < 0
                                     Accessible.description: checked ? qsTr("Alerts of this category reach you")
                                                                     : qsTr("Muted")
-                                    onToggled: {
-                                        Alerts.setMuted(modelData.code, !checked)
-                                        // The service decides (Extreme alerts and unknown codes).
-                                        checked = Qt.binding(() => Alerts.mutedCategories.indexOf(modelData.code) < 0)
-                                    }
+                                    onClicked: Alerts.setMuted(modelData.code, checked)
                                 }
                             }
                         }

@@ -83,6 +83,7 @@ Item {
     Connections {
         target: Alerts
         function onNotice(text: string) { toast.show(text) }
+        function onSubmitted() { toast.show(qsTr("Your alert is on its way to the verification centre.")) }
     }
 
     Toast {
@@ -146,15 +147,17 @@ Item {
                     spacing: Theme.spacingS
                     Rectangle {
                         objectName: "alertsStreamDot"
+                        // Pulses while connecting.
+                        property real pulse
                         implicitWidth: Theme.spacingM
                         implicitHeight: implicitWidth
                         radius: width / 2
                         color: AlertFormat.streamColor(Alerts.streamState)
+                        opacity: Alerts.streamState === "connecting" ? pulse : 1
                         Accessible.ignored: true
-                        SequentialAnimation on opacity {
+                        SequentialAnimation on pulse {
                             running: Alerts.streamState === "connecting"
                             loops: Animation.Infinite
-                            alwaysRunToEnd: true
                             NumberAnimation { to: 0.3; duration: 600 }
                             NumberAnimation { to: 1; duration: 600 }
                         }
@@ -241,11 +244,10 @@ Item {
                                 Layout.fillWidth: true
                                 text: qsTr("Show all alerts in the province")
                                 font.weight: Font.DemiBold
+                                // The service holds the state: a click asks it, the binding shows it.
+                                checkable: false
                                 checked: Alerts.showAll
-                                onToggled: {
-                                    Alerts.showAll = checked
-                                    checked = Qt.binding(() => Alerts.showAll)
-                                }
+                                onClicked: Alerts.showAll = !Alerts.showAll
                             }
                             Text {
                                 Layout.fillWidth: true

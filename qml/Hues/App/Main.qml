@@ -54,6 +54,29 @@ ApplicationWindow {
         return true
     }
 
+    // A system notification was clicked: the alert's detail, the user's citizen alerts, or
+    // the report, on top of their list.
+    function openFromNotification(what: string, id: string) {
+        window.raise()
+        window.requestActivate()
+        if (what === "report") {
+            showPage("report", false)
+            const reports = stack.currentItem as ReportsPage
+            if (reports && id !== "")
+                reports.openReport(id)
+            return
+        }
+        showPage("alerts", false)
+        const alerts = stack.get(1) as AlertsPage
+        if (!alerts)
+            return
+        stack.pop(alerts, StackView.Immediate)
+        if (what === "alert" && id !== "")
+            alerts.openAlert(id)
+        else if (what === "submission")
+            alerts.submitAlert()
+    }
+
     function showHome(animated: bool) {
         if (stack.depth > 1)
             stack.pop(null, animated ? StackView.Transition : StackView.Immediate)
@@ -169,6 +192,11 @@ ApplicationWindow {
             wide: window.wide
             onOpenRequested: name => window.showPage(name, true)
         }
+    }
+
+    Connections {
+        target: Alerts
+        function onNotificationActivated(what: string, id: string) { window.openFromNotification(what, id) }
     }
 
     // Kiosk: the signed-in citizen went quiet. Any input (the event filter of KioskIdle sees

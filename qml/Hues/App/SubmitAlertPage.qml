@@ -17,7 +17,7 @@ Item {
 
     readonly property string pageName: "alerts"
     property bool showBack: true
-    readonly property int maxLength: 2000
+    readonly property int maxLength: Alerts.maxSubmissionLength
     readonly property bool signedIn: Account.state === Account.SignedIn
 
     property string category
@@ -32,6 +32,10 @@ Item {
     readonly property string trimmedText: textField.text.trim()
     readonly property bool canSend: signedIn && category !== "" && trimmedText !== ""
                                     && !textField.tooLong && placeGiven
+    // Send was pressed: waiting for the alert to be queued.
+    property bool sending: false
+    // ... while its photo is prepared.
+    property bool preparingPhoto: false
 
     signal backRequested()
     // The report was queued: back to the alerts.
@@ -40,14 +44,49 @@ Item {
     function send() {
         const lat = placeChoice === "here" ? Location.latitude : placeLatitude
         const lon = placeChoice === "here" ? Location.longitude : placeLongitude
-        if (Alerts.submitAlert(category, trimmedText, photo, lat, lon))
-            finished()
+        // Set first: without a photo, Alerts.submitted comes inside submitAlert().
+        sending = true
+        const accepted = Alerts.submitAlert(category, trimmedText, photo, lat, lon)
+        preparingPhoto = accepted && sending && Alerts.submitting
+        if (!preparingPhoto)
+            sending = false
+    }
+
+    // The photo could not be used (Alerts said why): the form stays as it was.
+    function checkPhotoFailed() {
+        if (preparingPhoto && !Alerts.submitting) {
+            preparingPhoto = false
+            sending = false
+        }
     }
 
     Component.onCompleted: {
         Location.start()
         if (signedIn)
             Alerts.refreshSubmissions()
+    }
+
+    Connections {
+        target: Alerts
+        // Queued: back to the alerts (which says so in a toast).
+        function onSubmitted() {
+            if (!root.sending)
+                return
+            root.sending = false
+            root.preparingPhoto = false
+            root.finished()
+        }
+        // Later: the list may change just before submitted() comes.
+        function onSubmissionsChanged() {
+            if (root.preparingPhoto && !Alerts.submitting)
+                photoCheck.restart()
+        }
+    }
+
+    Timer {
+        id: photoCheck
+        interval: 0
+        onTriggered: root.checkPhotoFailed()
     }
 
     // The position comes after the page opened: use it, unless a saved place was chosen.
@@ -336,8 +375,8 @@ Item {
                         objectName: "submitAlertSend"
                         Layout.fillWidth: true
                         Layout.preferredHeight: Theme.touchTarget + Theme.spacingS
-                        enabled: root.canSend
-                        text: qsTr("Send to the verification centre")
+                        enabled: root.canSend && !root.sending
+                        text: root.preparingPhoto ? qsTr("Preparing the photo…") : qsTr("Send to the verification centre")
                         font.pixelSize: Theme.fontBodyLarge
                         onClicked: root.send()
                     }
