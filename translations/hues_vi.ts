@@ -134,6 +134,562 @@
     </message>
 </context>
 <context>
+    <name>AlertDetailPage</name>
+    <message>
+        <location filename="../qml/Hues/App/AlertDetailPage.qml" line="+129"/>
+        <source>Alert</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Loading the alert…</source>
+        <translation>Đang tải cảnh báo…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This alert is no longer available</source>
+        <translation>Cảnh báo này không còn nữa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It was withdrawn or has ended, and is no longer on this device.</source>
+        <translation>Cảnh báo đã được thu hồi hoặc đã kết thúc, và không còn trên thiết bị này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the alerts</source>
+        <translation>Quay lại danh sách cảnh báo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelled: the sender has withdrawn this alert.</source>
+        <translation>Đã hủy: nơi phát đã thu hồi cảnh báo này.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replaced: the sender has issued an update of this alert.</source>
+        <translation>Đã thay thế: nơi phát đã ban hành bản cập nhật của cảnh báo này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired: this alert no longer applies.</source>
+        <translation>Đã hết hạn: cảnh báo này không còn hiệu lực.</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>What to do</source>
+        <translation>Cần làm gì</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>What is happening</source>
+        <translation>Chuyện gì đang xảy ra</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Area</source>
+        <translation>Khu vực</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your position or one of your saved places is in this area.</source>
+        <translation>Vị trí của bạn hoặc một địa điểm bạn đã lưu nằm trong khu vực này.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent</source>
+        <translation>Phát lúc</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In effect from</source>
+        <translation>Hiệu lực từ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expected to begin</source>
+        <translation>Dự kiến bắt đầu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Until</source>
+        <translation>Đến</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>From</source>
+        <translation>Nơi phát</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Contact</source>
+        <translation>Liên hệ</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>More on the sender&apos;s website</source>
+        <translation>Xem thêm trên trang web của nơi phát</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Categories</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+</context>
+<context>
+    <name>AlertFormat</name>
+    <message>
+        <location filename="../qml/Hues/App/AlertFormat.qml" line="+22"/>
+        <location line="+3"/>
+        <source>until %1</source>
+        <translation>đến %1</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>until tomorrow, %1</source>
+        <translation>đến %1 ngày mai</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Live</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connecting… showing alerts from %1</source>
+        <translation>Đang kết nối… đang hiện cảnh báo cập nhật lúc %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting…</source>
+        <translation>Đang kết nối…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline — showing alerts from %1</source>
+        <translation>Ngoại tuyến — đang hiện cảnh báo cập nhật lúc %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline</source>
+        <translation>Ngoại tuyến</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Act now</source>
+        <translation>Hành động ngay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Act within the next hour</source>
+        <translation>Hành động trong vòng một giờ tới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Act in the near future</source>
+        <translation>Hành động trong thời gian tới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No action needed any more</source>
+        <translation>Không cần hành động nữa</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Observed</source>
+        <translation>Đã xảy ra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Likely</source>
+        <translation>Nhiều khả năng xảy ra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Possible</source>
+        <translation>Có thể xảy ra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlikely</source>
+        <translation>Ít khả năng xảy ra</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Home</source>
+        <translation>Nhà</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work</source>
+        <translation>Nơi làm việc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family</source>
+        <translation>Người thân</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+</context>
+<context>
+    <name>AlertPlacesPage</name>
+    <message>
+        <location filename="../qml/Hues/App/AlertPlacesPage.qml" line="+49"/>
+        <source>This place could not be saved. Check its name and position.</source>
+        <translation>Không lưu được địa điểm này. Hãy kiểm tra tên và vị trí.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>My places &amp; muted categories</source>
+        <translation>Địa điểm của tôi &amp; lĩnh vực đã tắt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which alerts reach you</source>
+        <translation>Những cảnh báo nào đến với bạn</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>This device cannot show system notifications; alerts appear in the app.</source>
+        <translation>Thiết bị này không hiển thị được thông báo hệ thống; cảnh báo sẽ hiện trong ứng dụng.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>My places</source>
+        <translation>Địa điểm của tôi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alerts for these places reach you wherever you are: your home, your work, a relative&apos;s house.</source>
+        <translation>Cảnh báo cho các địa điểm này đến với bạn dù bạn đang ở đâu: nhà bạn, nơi làm việc, nhà người thân.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No saved places yet.</source>
+        <translation>Chưa có địa điểm nào được lưu.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <location line="+212"/>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location line="-211"/>
+        <source>Remove %1</source>
+        <translation>Xóa %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add a place</source>
+        <translation>Thêm địa điểm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no map here: stand at the place and tap Save here. Or type its coordinates below.</source>
+        <translation>Ở đây không có bản đồ: hãy đứng tại địa điểm đó và chạm Lưu tại đây. Hoặc nhập tọa độ của nó ở bên dưới.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name (optional)</source>
+        <translation>Tên (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. Home, Grandma&apos;s house</source>
+        <translation>ví dụ: Nhà, Nhà bà ngoại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the place</source>
+        <translation>Tên địa điểm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>You are here</source>
+        <translation>Bạn đang ở</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>± %1 m</source>
+        <translation>± %1 m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This device cannot tell where it is: type the coordinates below.</source>
+        <translation>Thiết bị này không xác định được vị trí: hãy nhập tọa độ bên dưới.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finding your position…</source>
+        <translation>Đang tìm vị trí của bạn…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save here</source>
+        <translation>Lưu tại đây</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Type coordinates instead</source>
+        <translation>Hoặc nhập tọa độ</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+8"/>
+        <source>Latitude</source>
+        <translation>Vĩ độ</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+10"/>
+        <location line="+7"/>
+        <source>Longitude</source>
+        <translation>Kinh độ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Decimal degrees, as a map app shows them when you hold a finger on a place.</source>
+        <translation>Số độ thập phân, như ứng dụng bản đồ hiện ra khi bạn giữ ngón tay trên một địa điểm.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save these coordinates</source>
+        <translation>Lưu tọa độ này</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Categories</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Turn a category off to stop its alerts. Extreme alerts always come through.</source>
+        <translation>Tắt một lĩnh vực để không nhận cảnh báo của lĩnh vực đó. Cảnh báo cực kỳ nghiêm trọng thì luôn được gửi đến.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Alerts of this category reach you</source>
+        <translation>Bạn nhận cảnh báo của lĩnh vực này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Muted</source>
+        <translation>Đã tắt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Remove “%1”?</source>
+        <translation>Xóa “%1”?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alerts for this place will no longer reach you. To add it again you will have to be there, or type its coordinates.</source>
+        <translation>Bạn sẽ không nhận cảnh báo cho địa điểm này nữa. Muốn thêm lại, bạn phải có mặt ở đó hoặc nhập tọa độ của nó.</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRow</name>
+    <message>
+        <location filename="../qml/Hues/App/AlertRow.qml" line="+35"/>
+        <source>unread</source>
+        <translation>chưa đọc</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPage</name>
+    <message>
+        <location filename="../qml/Hues/App/AlertsPage.qml" line="+86"/>
+        <source>Your alert is on its way to the verification centre.</source>
+        <translation>Tin của bạn đang được gửi đến trung tâm xác minh.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Alerts</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floods, storms, power and water cuts</source>
+        <translation>Lũ lụt, bão, cắt điện và cắt nước</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 Showing the alerts saved on this device.</source>
+        <translation>%1 Đang hiện các cảnh báo đã lưu trên thiết bị này.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>We do not know where you are: alerts are matched to your saved places only.</source>
+        <translation>Chưa biết bạn đang ở đâu: cảnh báo chỉ được đối chiếu với các địa điểm bạn đã lưu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>We do not know where you are and you have no saved places: only alerts for the whole province are shown.</source>
+        <translation>Chưa biết bạn đang ở đâu và bạn chưa lưu địa điểm nào: chỉ hiện các cảnh báo cho toàn tỉnh.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a place</source>
+        <translation>Thêm địa điểm</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Show all alerts in the province</source>
+        <translation>Hiện mọi cảnh báo trong tỉnh</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Alerts that concern your position or a saved place say so.</source>
+        <translation>Cảnh báo liên quan đến vị trí của bạn hoặc một địa điểm đã lưu được ghi rõ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You see the alerts for your position, your saved places and the whole province.</source>
+        <translation>Bạn đang xem cảnh báo cho vị trí của bạn, các địa điểm đã lưu và toàn tỉnh.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n alert(s) in the province</source>
+        <translation>
+            <numerusform>%n cảnh báo trong tỉnh</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n alert(s) for you</source>
+        <translation>
+            <numerusform>%n cảnh báo cho bạn</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Loading the alerts…</source>
+        <translation>Đang tải cảnh báo…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No alerts in the province right now</source>
+        <translation>Hiện không có cảnh báo nào trong tỉnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No alerts for where you are</source>
+        <translation>Không có cảnh báo nào cho nơi bạn ở</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the city or a partner issues a warning, it appears here at once.</source>
+        <translation>Khi thành phố hoặc đơn vị phối hợp phát cảnh báo, cảnh báo sẽ hiện ở đây ngay lập tức.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing concerns your position or your saved places right now. Add places such as home or work, or show all alerts in the province.</source>
+        <translation>Hiện không có gì liên quan đến vị trí của bạn hay các địa điểm đã lưu. Hãy thêm địa điểm như nhà hoặc nơi làm việc, hoặc xem mọi cảnh báo trong tỉnh.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show all alerts</source>
+        <translation>Xem mọi cảnh báo</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>No saved places</source>
+        <translation>Chưa lưu địa điểm nào</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n saved place(s)</source>
+        <translation>
+            <numerusform>%n địa điểm đã lưu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n category(ies) muted</source>
+        <translation>
+            <numerusform>đã tắt %n lĩnh vực</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My places &amp; muted categories</source>
+        <translation>Địa điểm của tôi &amp; lĩnh vực đã tắt</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Seen something dangerous?</source>
+        <translation>Bạn thấy điều gì nguy hiểm?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A flood, a fire, a fallen tree, a broken dike: tell the city&apos;s verification centre. Once checked, everyone nearby is warned.</source>
+        <translation>Ngập lụt, cháy, cây đổ, vỡ đê: hãy báo cho trung tâm xác minh của thành phố. Sau khi kiểm tra, mọi người ở gần sẽ được cảnh báo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In danger right now? Call 114 (fire and rescue), 115 (ambulance) or 113 (police) first.</source>
+        <translation>Đang gặp nguy hiểm? Hãy gọi ngay 114 (cứu hỏa, cứu nạn), 115 (cấp cứu) hoặc 113 (công an).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sign in first: the verification centre needs to know who sent a report, and tells you what became of it.</source>
+        <translation>Hãy đăng nhập trước: trung tâm xác minh cần biết ai gửi tin và sẽ cho bạn biết kết quả.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sign in to report</source>
+        <translation>Đăng nhập để báo tin</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Report an emergency</source>
+        <translation>Báo tin khẩn cấp</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Your last report: %1</source>
+        <translation>Tin bạn gửi gần nhất: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsService</name>
+    <message>
+        <location filename="../core/alerts/AlertsService.cpp" line="+154"/>
+        <source>This alert is damaged and cannot be sent.</source>
+        <translation>Tin này bị hỏng và không gửi được.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The alert&apos;s photo could not be read on this device.</source>
+        <translation>Không đọc được ảnh của tin này trên thiết bị.</translation>
+    </message>
+</context>
+<context>
     <name>Catalog</name>
     <message>
         <location filename="../qml/Hues/App/Catalog.qml" line="+10"/>
@@ -352,7 +908,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Hues/App/Main.qml" line="+63"/>
+        <location filename="../qml/Hues/App/Main.qml" line="+88"/>
         <source>Hue-S</source>
         <translation>Hue-S</translation>
     </message>
@@ -372,7 +928,7 @@
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+98"/>
         <source>Still there?</source>
         <translation>Bạn vẫn đang ở đây chứ?</translation>
     </message>
@@ -1254,6 +1810,156 @@
     </message>
 </context>
 <context>
+    <name>SubmitAlertPage</name>
+    <message>
+        <location filename="../qml/Hues/App/SubmitAlertPage.qml" line="+176"/>
+        <source>Report an emergency</source>
+        <translation>Báo tin khẩn cấp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked by the verification centre, then broadcast</source>
+        <translation>Trung tâm xác minh kiểm tra rồi mới phát cảnh báo</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>In danger right now? Call 114 (fire and rescue), 115 (ambulance) or 113 (police) first.</source>
+        <translation>Đang gặp nguy hiểm? Hãy gọi ngay 114 (cứu hỏa, cứu nạn), 115 (cấp cứu) hoặc 113 (công an).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sign in to report an emergency</source>
+        <translation>Đăng nhập để báo tin khẩn cấp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The verification centre needs to know who sent a report, may call you back, and tells you what became of it.</source>
+        <translation>Trung tâm xác minh cần biết ai gửi tin, có thể gọi lại cho bạn và sẽ cho bạn biết kết quả.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>What is happening?</source>
+        <translation>Chuyện gì đang xảy ra?</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+8"/>
+        <source>What do you see?</source>
+        <translation>Bạn thấy gì?</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>What is happening, how bad it is, whether people are in danger.</source>
+        <translation>Chuyện gì đang xảy ra, nghiêm trọng đến đâu, có ai đang gặp nguy hiểm không.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Please shorten it to %1 characters.</source>
+        <translation>Vui lòng rút gọn còn tối đa %1 ký tự.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Where?</source>
+        <translation>Ở đâu?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This device cannot tell where you are, and you have no saved places. Save a place in My places (stand there and tap Save here, or type its coordinates), then report.</source>
+        <translation>Thiết bị này không xác định được vị trí của bạn và bạn chưa lưu địa điểm nào. Hãy lưu một địa điểm trong Địa điểm của tôi (đứng tại đó và chạm Lưu tại đây, hoặc nhập tọa độ), rồi báo tin.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Where I am</source>
+        <translation>Nơi tôi đang ở</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>± %1 m</source>
+        <translation>± %1 m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding your position…</source>
+        <translation>Đang tìm vị trí của bạn…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Photo (optional)</source>
+        <translation>Ảnh (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A photo helps the centre judge quickly. The place and other hidden data are removed from it before it is sent.</source>
+        <translation>Ảnh giúp trung tâm đánh giá nhanh hơn. Vị trí và các dữ liệu ẩn khác được xóa khỏi ảnh trước khi gửi.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+128"/>
+        <source>Choose a photo</source>
+        <translation>Chọn ảnh</translation>
+    </message>
+    <message>
+        <location line="-128"/>
+        <source>Another photo</source>
+        <translation>Chọn ảnh khác</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No network? Send anyway: the report waits on this device and goes as soon as there is a connection.</source>
+        <translation>Không có mạng? Cứ gửi: tin sẽ chờ trên thiết bị và được gửi đi ngay khi có kết nối.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose what is happening.</source>
+        <translation>Hãy chọn chuyện gì đang xảy ra.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say what you see.</source>
+        <translation>Hãy cho biết bạn thấy gì.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the place.</source>
+        <translation>Hãy chọn địa điểm.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Send to the verification centre</source>
+        <translation>Gửi đến trung tâm xác minh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Preparing the photo…</source>
+        <translation>Đang chuẩn bị ảnh…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>My submitted alerts</source>
+        <translation>Tin tôi đã gửi</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You have not reported an emergency yet.</source>
+        <translation>Bạn chưa báo tin khẩn cấp nào.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
+        <translation>Hình ảnh (*.jpg *.jpeg *.png *.webp *.gif)</translation>
+    </message>
+</context>
+<context>
     <name>alerts</name>
     <message>
         <location filename="../core/alerts/Cap.cpp" line="+1022"/>
@@ -1262,9 +1968,272 @@
     </message>
 </context>
 <context>
+    <name>alerts::AlertListModel</name>
+    <message>
+        <location filename="../core/alerts/AlertsService.cpp" line="+151"/>
+        <source>Extreme</source>
+        <translation>Cực kỳ nghiêm trọng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Severe</source>
+        <translation>Nghiêm trọng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Moderate</source>
+        <translation>Trung bình</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minor</source>
+        <translation>Nhẹ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown severity</source>
+        <translation>Chưa rõ mức độ</translation>
+    </message>
+</context>
+<context>
+    <name>alerts::AlertsService</name>
+    <message>
+        <location line="-130"/>
+        <source>Waiting to be sent</source>
+        <translation>Đang chờ gửi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending…</source>
+        <translation>Đang gửi…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not sent</source>
+        <translation>Chưa gửi được</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Being verified</source>
+        <translation>Đang xác minh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verified and published</source>
+        <translation>Đã xác minh và phát cảnh báo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not accepted</source>
+        <translation>Không được chấp nhận</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Earthquake, landslide</source>
+        <translation>Động đất, sạt lở</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weather and floods</source>
+        <translation>Thời tiết và lũ lụt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public safety</source>
+        <translation>An toàn công cộng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security</source>
+        <translation>An ninh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescue</source>
+        <translation>Cứu nạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fire</source>
+        <translation>Cháy nổ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health</source>
+        <translation>Y tế</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment and pollution</source>
+        <translation>Môi trường và ô nhiễm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traffic and transport</source>
+        <translation>Giao thông</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Power, water and telecoms</source>
+        <translation>Điện, nước và viễn thông</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chemical or radiation hazard</source>
+        <translation>Nguy cơ hóa chất, phóng xạ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Your report %1 is now in progress.</source>
+        <translation>Phản ánh %1 của bạn đang được xử lý.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your report %1 is now fixed.</source>
+        <translation>Phản ánh %1 của bạn đã được xử lý xong.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your report %1 has been reopened.</source>
+        <translation>Phản ánh %1 của bạn đã được mở lại.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your report %1 has been received.</source>
+        <translation>Phản ánh %1 của bạn đã được tiếp nhận.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your report %1 has been updated.</source>
+        <translation>Phản ánh %1 của bạn đã được cập nhật.</translation>
+    </message>
+    <message>
+        <location line="+243"/>
+        <source>Your alert has reached the verification centre.</source>
+        <translation>Tin của bạn đã đến trung tâm xác minh.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your alert was not accepted: %1</source>
+        <translation>Tin của bạn không được chấp nhận: %1</translation>
+    </message>
+    <message>
+        <location line="+319"/>
+        <source>The city server sent an answer the app cannot read.</source>
+        <translation>Máy chủ của thành phố gửi về một câu trả lời mà ứng dụng không đọc được.</translation>
+    </message>
+    <message>
+        <location line="+226"/>
+        <source>Your report</source>
+        <translation>Phản ánh của bạn</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Your alert was verified</source>
+        <translation>Tin của bạn đã được xác minh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The verification centre has published your alert for the people nearby.</source>
+        <translation>Trung tâm xác minh đã phát cảnh báo từ tin của bạn cho người dân ở gần.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your alert was not accepted</source>
+        <translation>Tin của bạn không được chấp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The verification centre did not publish it.</source>
+        <translation>Trung tâm xác minh đã không phát tin này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason: %1</source>
+        <translation>Lý do: %1</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Near %1</source>
+        <translation>Gần %1</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <location line="+246"/>
+        <source>Everywhere in the province</source>
+        <translation>Toàn tỉnh</translation>
+    </message>
+    <message>
+        <location line="-242"/>
+        <location line="+246"/>
+        <source>Where you are</source>
+        <translation>Nơi bạn đang ở</translation>
+    </message>
+    <message>
+        <location line="-155"/>
+        <source>At most %1 places can be saved.</source>
+        <translation>Chỉ lưu được tối đa %1 địa điểm.</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>This alert cannot be shown.</source>
+        <translation>Không hiển thị được cảnh báo này.</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>Sign in to send an alert to the verification centre.</source>
+        <translation>Hãy đăng nhập để gửi tin đến trung tâm xác minh.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose what kind of danger it is.</source>
+        <translation>Hãy chọn loại nguy hiểm.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Describe what is happening.</source>
+        <translation>Hãy mô tả chuyện đang xảy ra.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The text is too long (at most %1 characters).</source>
+        <translation>Nội dung quá dài (tối đa %1 ký tự).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The text contains characters that cannot be sent.</source>
+        <translation>Nội dung có ký tự không gửi được.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose where it is happening.</source>
+        <translation>Hãy chọn nơi đang xảy ra.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The alert could not be saved on this device.</source>
+        <translation>Không lưu được tin trên thiết bị này.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The alert could not be saved on this device. Free some space and try again.</source>
+        <translation>Không lưu được tin trên thiết bị này. Hãy giải phóng bớt dung lượng rồi thử lại.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The photo cannot be used: %1</source>
+        <translation>Không dùng được ảnh này: %1</translation>
+    </message>
+</context>
+<context>
     <name>alerts::Parser</name>
     <message>
-        <location line="-639"/>
+        <location filename="../core/alerts/Cap.cpp" line="-639"/>
         <source>not well-formed XML: %1</source>
         <translation>XML không hợp lệ: %1</translation>
     </message>
@@ -1355,9 +2324,32 @@
     </message>
 </context>
 <context>
+    <name>alerts::SavedPlacesModel</name>
+    <message>
+        <location filename="../core/alerts/AlertsService.cpp" line="-1197"/>
+        <source>Home</source>
+        <translation>Nhà</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Work</source>
+        <translation>Nơi làm việc</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Family</source>
+        <translation>Người thân</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other place</source>
+        <translation>Địa điểm khác</translation>
+    </message>
+</context>
+<context>
     <name>alerts::Validator</name>
     <message>
-        <location line="-625"/>
+        <location filename="../core/alerts/Cap.cpp" line="-625"/>
         <location line="+108"/>
         <source>is required but missing or empty</source>
         <translation>là bắt buộc nhưng bị thiếu hoặc để trống</translation>
@@ -1750,14 +2742,19 @@
 <context>
     <name>reports::OutboxSender</name>
     <message>
-        <location filename="../core/reports/OutboxSender.cpp" line="+261"/>
+        <location filename="../core/reports/OutboxSender.cpp" line="+69"/>
         <source>This report is damaged and cannot be sent.</source>
         <translation>Phản ánh này bị hỏng và không thể gửi được.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>The report&apos;s photos could not be read on this device.</source>
         <translation>Không đọc được ảnh của phản ánh trên thiết bị này.</translation>
+    </message>
+    <message>
+        <location line="+259"/>
+        <source>This item cannot be sent by this version of the app.</source>
+        <translation>Phiên bản ứng dụng này không gửi được mục này.</translation>
     </message>
 </context>
 <context>
@@ -1851,7 +2848,7 @@
 <context>
     <name>reports::ReportDraftController</name>
     <message>
-        <location filename="../core/reports/ReportsService.cpp" line="+526"/>
+        <location filename="../core/reports/ReportsService.cpp" line="+512"/>
         <source>At most %1 photos can be sent with a report.</source>
         <translation>Mỗi phản ánh chỉ gửi được tối đa %1 ảnh.</translation>
     </message>
@@ -1862,7 +2859,7 @@
         <translation>Không lưu được ảnh trên thiết bị này.</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+105"/>
         <source>The report could not be saved on this device. Free some space and try again.</source>
         <translation>Không lưu được phản ánh trên thiết bị này. Hãy giải phóng bớt dung lượng rồi thử lại.</translation>
     </message>
@@ -1870,7 +2867,7 @@
 <context>
     <name>reports::ReportListModel</name>
     <message>
-        <location line="-485"/>
+        <location line="-467"/>
         <source>Waiting to be sent</source>
         <translation>Đang chờ gửi</translation>
     </message>
@@ -1916,7 +2913,7 @@
 <context>
     <name>reports::ReportsService</name>
     <message>
-        <location filename="../core/reports/ReportsService.cpp" line="+500"/>
+        <location filename="../core/reports/ReportsService.cpp" line="+486"/>
         <source>Your report has reached the city.</source>
         <translation>Phản ánh của bạn đã đến thành phố.</translation>
     </message>
