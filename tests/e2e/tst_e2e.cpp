@@ -146,8 +146,11 @@ void TstE2e::clickEveryTileAndBack()
         QQuickItem *title = findVisible(page, QStringLiteral("pageTitle"));
         QVERIFY(title);
         QCOMPARE(title->property("text").toString(), tile->property("title").toString());
-        if (name != QLatin1String("account")) // tst_e2e_account drives the account page
-            QVERIFY(findVisible(page, QStringLiteral("comingSoon")));
+        // Built services have their own tests (tst_e2e_account, _reports, _alerts); the
+        // others say they are coming, and the built ones must not.
+        static const QStringList built = {QStringLiteral("account"), QStringLiteral("report"),
+                                          QStringLiteral("alerts")};
+        QCOMPARE(findVisible(page, QStringLiteral("comingSoon")) != nullptr, !built.contains(name));
         QTRY_VERIFY(!stack->property("busy").toBool());
         QQuickItem *back = findVisible(page, QStringLiteral("backButton"));
         QVERIFY2(click(window, back), qPrintable(name));
