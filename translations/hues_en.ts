@@ -594,7 +594,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>No alerts in the province right now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -690,6 +690,29 @@
     <message>
         <location line="+3"/>
         <source>The alert&apos;s photo could not be read on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraCapture</name>
+    <message>
+        <location filename="../qml/Hues/App/CameraCapture.qml" line="+35"/>
+        <source>The camera cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The photo could not be taken: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Take the photo</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -953,25 +976,25 @@
 <context>
     <name>NewReportPage</name>
     <message>
-        <location filename="../qml/Hues/App/NewReportPage.qml" line="+30"/>
-        <location line="+681"/>
+        <location filename="../qml/Hues/App/NewReportPage.qml" line="+31"/>
+        <location line="+689"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-681"/>
-        <location line="+685"/>
+        <location line="-689"/>
+        <location line="+693"/>
         <source>Photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-685"/>
-        <location line="+706"/>
+        <location line="-693"/>
+        <location line="+714"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-705"/>
+        <location line="-713"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -992,12 +1015,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+636"/>
+        <location line="+644"/>
         <source>Discard draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-622"/>
+        <location line="-630"/>
         <source>What is the problem?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,7 +1060,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Take a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Choose photos</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1254,7 +1282,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>Choose photos of the problem</source>
         <translation type="unfinished"></translation>
     </message>

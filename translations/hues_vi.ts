@@ -262,7 +262,7 @@
     <message>
         <location line="+2"/>
         <source>Connecting… showing alerts from %1</source>
-        <translation>Đang kết nối… đang hiện cảnh báo cập nhật lúc %1</translation>
+        <translation>Đang kết nối… cảnh báo cập nhật lúc %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -272,7 +272,7 @@
     <message>
         <location line="+1"/>
         <source>Offline — showing alerts from %1</source>
-        <translation>Ngoại tuyến — đang hiện cảnh báo cập nhật lúc %1</translation>
+        <translation>Ngoại tuyến — cảnh báo cập nhật lúc %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -592,7 +592,7 @@
         <translation>Đang tải cảnh báo…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>No alerts in the province right now</source>
         <translation>Hiện không có cảnh báo nào trong tỉnh</translation>
     </message>
@@ -687,6 +687,29 @@
         <location line="+3"/>
         <source>The alert&apos;s photo could not be read on this device.</source>
         <translation>Không đọc được ảnh của tin này trên thiết bị.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraCapture</name>
+    <message>
+        <location filename="../qml/Hues/App/CameraCapture.qml" line="+35"/>
+        <source>The camera cannot be used: %1</source>
+        <translation>Không dùng được máy ảnh: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The photo could not be taken: %1</source>
+        <translation>Không chụp được ảnh: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Take the photo</source>
+        <translation>Chụp ảnh</translation>
     </message>
 </context>
 <context>
@@ -948,25 +971,25 @@
 <context>
     <name>NewReportPage</name>
     <message>
-        <location filename="../qml/Hues/App/NewReportPage.qml" line="+30"/>
-        <location line="+681"/>
+        <location filename="../qml/Hues/App/NewReportPage.qml" line="+31"/>
+        <location line="+689"/>
         <source>Category</source>
         <translation>Loại sự cố</translation>
     </message>
     <message>
-        <location line="-681"/>
-        <location line="+685"/>
+        <location line="-689"/>
+        <location line="+693"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location line="-685"/>
-        <location line="+706"/>
+        <location line="-693"/>
+        <location line="+714"/>
         <source>Place</source>
         <translation>Vị trí</translation>
     </message>
     <message>
-        <location line="-705"/>
+        <location line="-713"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
@@ -987,12 +1010,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+636"/>
+        <location line="+644"/>
         <source>Discard draft</source>
         <translation>Hủy bản nháp</translation>
     </message>
     <message>
-        <location line="-622"/>
+        <location line="-630"/>
         <source>What is the problem?</source>
         <translation>Sự cố là gì?</translation>
     </message>
@@ -1032,7 +1055,12 @@
         <translation>%1 trên %2 ảnh</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Take a photo</source>
+        <translation>Chụp ảnh</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Choose photos</source>
         <translation>Chọn ảnh</translation>
     </message>
@@ -1249,7 +1277,7 @@
         <translation>Gửi phản ánh</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>Choose photos of the problem</source>
         <translation>Chọn ảnh chụp sự cố</translation>
     </message>

@@ -168,7 +168,7 @@ Item {
                         text: AlertFormat.streamText(Alerts.streamState, Alerts.updatedAt, Settings.language)
                         font.pixelSize: Theme.fontCaption + 1
                         color: Theme.textSecondary
-                        elide: Text.ElideRight
+                        wrapMode: Text.WordWrap
                     }
                     ToolButton {
                         id: refreshButton
@@ -284,7 +284,9 @@ Item {
                         EmptyState {
                             objectName: "alertsEmpty"
                             Layout.fillWidth: true
+                            // Not when the list could never be fetched: then nobody knows.
                             visible: !root.firstLoad && Alerts.alerts.count === 0
+                                     && (Alerts.error === "" || AlertFormat.validDate(Alerts.updatedAt))
                             glyph: "✓"
                             title: Alerts.showAll ? qsTr("No alerts in the province right now")
                                                   : qsTr("No alerts for where you are")
