@@ -415,7 +415,13 @@ void TstE2eAlerts::listsAlertsOfThePlaceLive()
     QTRY_COMPARE(textOf(window, QStringLiteral("alertsListTitle")),
                  QStringLiteral("%1 cảnh báo cho bạn").arg(list->rows().size()));
 
-    // Withdrawn by its sender: gone from the list, live too.
+    // Withdrawn by its sender while its detail is open: the detail says so first, the list
+    // drops it, live too.
+    clickNamed(window, QStringLiteral("alertRow_%1").arg(rowOf(list, fireId)));
+    QTRY_VERIFY(findVisible(window, QStringLiteral("page_alertDetail")));
+    QTRY_COMPARE(textOf(window, QStringLiteral("alertDetailHeadline")),
+                 QStringLiteral("Cháy lớn gần chợ Đông Ba"));
+    QVERIFY(!findVisible(window, QStringLiteral("alertDetailState")));
     Message cancel = fire;
     cancel.identifier = QUuid::createUuid().toString(QUuid::WithoutBraces);
     cancel.msgType = QStringLiteral("Cancel");
@@ -424,6 +430,15 @@ void TstE2eAlerts::listsAlertsOfThePlaceLive()
     QVERIFY(!publish(cancel).isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(list, fireId) < 0, 15000);
     QVERIFY(rowOf(list, m_flood) >= 0);
+    QTRY_VERIFY(findVisible(window, QStringLiteral("alertDetailState")));
+    QQuickItem *state = findVisible(window, QStringLiteral("alertDetailState"));
+    QVERIFY(state->property("text").toString().startsWith(QStringLiteral("Đã hủy")));
+    QCOMPARE(textOf(window, QStringLiteral("alertDetailHeadline")),
+             QStringLiteral("Cháy lớn gần chợ Đông Ba"));
+    grab(window, QStringLiteral("alerts-cancelled-vi.png"));
+    clickNamed(window, QStringLiteral("backButton"));
+    QTRY_VERIFY(findVisible(window, QStringLiteral("page_alerts")));
+    QTRY_VERIFY(!findVisible(window, QStringLiteral("page_alertDetail")));
 }
 
 void TstE2eAlerts::detailSaysWhatToDo_data()

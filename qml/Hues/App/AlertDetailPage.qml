@@ -191,7 +191,6 @@ Item {
                     color: Theme.severityContainer(root.severity)
                     border.width: 1
                     border.color: Theme.severityColor(root.severity)
-                    opacity: root.active ? 1 : 0.75
 
                     Rectangle {
                         width: Math.round(8 * Theme.scale)
