@@ -16,6 +16,8 @@ packages=(
     qml6-module-qtqml-workerscript qml6-module-qttest
     # reports: position (Qt Positioning), picking photos (Qt Quick Dialogs' FileDialog)
     qt6-positioning-dev qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel
+    # reports: the camera where the device has one (Qt Multimedia)
+    qml6-module-qtmultimedia
     # the photo pipeline decodes JPEG with libjpeg-turbo directly (DCT scaling)
     libjpeg-dev
     # server database, TLS

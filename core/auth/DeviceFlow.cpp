@@ -33,6 +33,9 @@ DeviceFlow::DeviceFlow(net::ApiClient *client, OidcClientConfig config, QObject 
     : QObject(parent), m_client(client), m_config(std::move(config)), m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
+    // RFC 8628 §3.5: the client waits at least the interval. A coarse timer may fire up to
+    // 5 % early, so the poll timer is precise.
+    m_timer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, &DeviceFlow::poll);
 }
 

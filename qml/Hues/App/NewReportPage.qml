@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Dialogs
 import QtQuick.Layouts
+import QtMultimedia
 import Hues.Ui
 import Hues.App
 import Hues.Services
@@ -471,7 +472,15 @@ Item {
                     color: Theme.textSecondary
                 }
 
-                // No camera button: this build picks files (desktop and kiosk have no camera).
+                // The camera where the device has one; files everywhere.
+                PrimaryButton {
+                    objectName: "reportTakePhoto"
+                    Layout.alignment: Qt.AlignLeft
+                    visible: mediaDevices.videoInputs.length > 0
+                    enabled: Reports.draft.photos.length < Reports.draft.maxPhotos
+                    text: qsTr("Take a photo")
+                    onClicked: cameraLoader.active = true
+                }
                 SecondaryButton {
                     objectName: "reportChoosePhotos"
                     Layout.alignment: Qt.AlignLeft
@@ -910,6 +919,20 @@ Item {
                     text: Reports.draft.photoBusy ? qsTr("Preparing photos…") : qsTr("Send report")
                     onClicked: Reports.draft.submit()
                 }
+            }
+        }
+    }
+
+    MediaDevices { id: mediaDevices }
+
+    Loader {
+        id: cameraLoader
+        active: false
+        sourceComponent: Component {
+            CameraCapture {
+                onPhotoTaken: file => Reports.draft.addPhoto(file)
+                onClosed: cameraLoader.active = false
+                Component.onCompleted: open()
             }
         }
     }
