@@ -176,7 +176,7 @@
         <translation>Đã hết hạn: cảnh báo này không còn hiệu lực.</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+122"/>
         <source>What to do</source>
         <translation>Cần làm gì</translation>
     </message>
@@ -702,7 +702,7 @@
         <translation>Không chụp được ảnh: %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1277,7 +1277,7 @@
         <translation>Gửi phản ánh</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Choose photos of the problem</source>
         <translation>Chọn ảnh chụp sự cố</translation>
     </message>
