@@ -681,19 +681,6 @@
     </message>
 </context>
 <context>
-    <name>AlertsService</name>
-    <message>
-        <location filename="../core/alerts/AlertsService.cpp" line="+154"/>
-        <source>This alert is damaged and cannot be sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The alert&apos;s photo could not be read on this device.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CameraCapture</name>
     <message>
         <location filename="../qml/Hues/App/CameraCapture.qml" line="+35"/>
@@ -2004,7 +1991,7 @@
 <context>
     <name>alerts::AlertListModel</name>
     <message>
-        <location filename="../core/alerts/AlertsService.cpp" line="+151"/>
+        <location filename="../core/alerts/AlertsService.cpp" line="+308"/>
         <source>Extreme</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2032,7 +2019,17 @@
 <context>
     <name>alerts::AlertsService</name>
     <message>
-        <location line="-130"/>
+        <location line="-162"/>
+        <source>This alert is damaged and cannot be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The alert&apos;s photo could not be read on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>

@@ -677,19 +677,6 @@
     </message>
 </context>
 <context>
-    <name>AlertsService</name>
-    <message>
-        <location filename="../core/alerts/AlertsService.cpp" line="+154"/>
-        <source>This alert is damaged and cannot be sent.</source>
-        <translation>Tin này bị hỏng và không gửi được.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The alert&apos;s photo could not be read on this device.</source>
-        <translation>Không đọc được ảnh của tin này trên thiết bị.</translation>
-    </message>
-</context>
-<context>
     <name>CameraCapture</name>
     <message>
         <location filename="../qml/Hues/App/CameraCapture.qml" line="+35"/>
@@ -1998,7 +1985,7 @@
 <context>
     <name>alerts::AlertListModel</name>
     <message>
-        <location filename="../core/alerts/AlertsService.cpp" line="+151"/>
+        <location filename="../core/alerts/AlertsService.cpp" line="+308"/>
         <source>Extreme</source>
         <translation>Cực kỳ nghiêm trọng</translation>
     </message>
@@ -2026,7 +2013,17 @@
 <context>
     <name>alerts::AlertsService</name>
     <message>
-        <location line="-130"/>
+        <location line="-162"/>
+        <source>This alert is damaged and cannot be sent.</source>
+        <translation>Tin này bị hỏng và không gửi được.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The alert&apos;s photo could not be read on this device.</source>
+        <translation>Không đọc được ảnh của tin này trên thiết bị.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Waiting to be sent</source>
         <translation>Đang chờ gửi</translation>
     </message>

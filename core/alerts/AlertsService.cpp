@@ -12,6 +12,7 @@
 #include "store/Database.h"
 #include "store/Outbox.h"
 
+#include <QCoreApplication>
 #include <QFutureWatcher>
 #include <QHash>
 #include <QJsonArray>
@@ -150,11 +151,11 @@ reports::OutboxRequest submissionRequest(const store::OutboxItem &item,
     if (!categoryValues().contains(category) || text.trimmed().isEmpty() ||
         characters(text) > AlertsService::maxSubmissionLength() || !lat.isDouble() ||
         !lon.isDouble() || !validPlace(lat.toDouble(), lon.toDouble()) || item.attachmentCount > 1)
-        return reports::OutboxRequest::damaged(
-            AlertsService::tr("This alert is damaged and cannot be sent."));
+        return reports::OutboxRequest::damaged(QCoreApplication::translate(
+            "alerts::AlertsService", "This alert is damaged and cannot be sent."));
     if (attachments.size() != item.attachmentCount)
-        return reports::OutboxRequest::notNow(
-            AlertsService::tr("The alert's photo could not be read on this device."));
+        return reports::OutboxRequest::notNow(QCoreApplication::translate(
+            "alerts::AlertsService", "The alert's photo could not be read on this device."));
     net::MultipartForm form;
     form.addField(QStringLiteral("category"), category);
     form.addField(QStringLiteral("text"), text);
