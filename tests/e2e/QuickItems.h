@@ -4,6 +4,7 @@
 
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QtTest>
 
 namespace hues::test {
@@ -69,6 +70,29 @@ inline QString textOf(QQuickWindow *window, const QString &name)
 {
     QQuickItem *item = findVisible(window, name);
     return item ? item->property("text").toString() : QString();
+}
+
+// Before a screenshot: no page transition running, no image still loading, and a few frames
+// drawn since (animations started by the last input have run their course). Waits on the
+// window's frames, never on the clock alone.
+inline void settle(QQuickWindow *window)
+{
+    const auto busy = [window] {
+        const auto items = window->contentItem()->findChildren<QQuickItem *>();
+        for (QQuickItem *item : items) {
+            if (item->inherits("QQuickStackView") && item->property("busy").toBool())
+                return true;
+            if (item->inherits("QQuickImageBase") && item->property("status").toInt() == 2)
+                return true; // Image.Loading
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!busy(), 10000);
+    QSignalSpy frames(window, &QQuickWindow::frameSwapped);
+    for (int i = 0; i < 12 && frames.count() < 12; ++i) { // ~200 ms of frames at 60 Hz
+        window->update();
+        frames.wait(100);
+    }
 }
 
 } // namespace hues::test

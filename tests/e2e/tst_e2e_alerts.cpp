@@ -386,7 +386,7 @@ void TstE2eAlerts::grab(QQuickWindow *window, const QString &name)
         return;
     // No hover left on what was clicked last; animations settled.
     QTest::mouseMove(window, QPoint(window->width() - 2, window->height() / 2));
-    QTest::qWait(400);
+    hues::test::settle(window);
     window->grabWindow().save(QDir(dir).filePath(name));
 }
 

@@ -178,8 +178,7 @@ void TstE2eReports::grab(QQuickWindow *window, const QString &name)
     const QString dir = qEnvironmentVariable("HUES_TEST_GRAB_DIR");
     if (dir.isEmpty() || name.isEmpty())
         return;
-    // Let animations and asynchronous images settle.
-    QTest::qWait(400);
+    hues::test::settle(window);
     window->grabWindow().save(QDir(dir).filePath(name));
 }
 
