@@ -1,5 +1,6 @@
 #include "ReportsService.h"
 
+#include "geo/Geo.h"
 #include "logging.h"
 #include "media/PhotoPipeline.h"
 #include "net/ApiClient.h"
@@ -84,19 +85,6 @@ ReportListModel::Row rowFromRequest(const ServiceRequest &request)
                 : request.status == QLatin1String("closed") ? QStringLiteral("closed")
                                                             : QStringLiteral("submitted");
     return row;
-}
-
-// Great-circle distance in metres (haversine).
-double distanceMetres(double lat1, double lon1, double lat2, double lon2)
-{
-    constexpr double kEarthRadius = 6371000.0;
-    const double rad = M_PI / 180.0;
-    const double dLat = (lat2 - lat1) * rad;
-    const double dLon = (lon2 - lon1) * rad;
-    const double a =
-        std::sin(dLat / 2) * std::sin(dLat / 2) +
-        std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::sin(dLon / 2) * std::sin(dLon / 2);
-    return 2 * kEarthRadius * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
 } // namespace
@@ -620,7 +608,7 @@ void ReportDraftController::checkNearby()
             for (const ServiceRequest &r : reply->requests()) {
                 ReportListModel::Row row = rowFromRequest(r);
                 if (r.lat && r.lon)
-                    row.distance = distanceMetres(lat, lon, *r.lat, *r.lon);
+                    row.distance = 1000 * geo::distanceKm({lat, lon}, {*r.lat, *r.lon});
                 rows.append(row);
             }
             std::stable_sort(rows.begin(), rows.end(),

@@ -1,6 +1,7 @@
 #include "open311/ReportService.h"
 
 #include "db/Database.h"
+#include "geo/Geo.h"
 #include "logging.h"
 #include "push/PushHub.h"
 
@@ -17,7 +18,6 @@ namespace hues::server::open311 {
 namespace {
 
 constexpr int kCityOffsetS = 7 * 3600;
-constexpr double kEarthRadiusM = 6371008.8;
 
 QVariant nullText()
 {
@@ -50,17 +50,6 @@ QString placeholders(qsizetype count)
     QStringList marks;
     marks.fill(QStringLiteral("?"), count);
     return marks.join(QStringLiteral(", "));
-}
-
-double distanceM(double lat1, double lon1, double lat2, double lon2)
-{
-    const double rad = M_PI / 180.0;
-    const double dLat = (lat2 - lat1) * rad;
-    const double dLon = (lon2 - lon1) * rad;
-    const double a =
-        std::sin(dLat / 2) * std::sin(dLat / 2) +
-        std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::sin(dLon / 2) * std::sin(dLon / 2);
-    return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
 QString openOrClosed(const QString &detailedStatus)
@@ -328,7 +317,8 @@ bool ReportService::find(const RequestFilter &filter, Lang lang, const QString &
         }
         r.detailedStatus = query.value(15).toString();
         if (nearby &&
-            (!r.lat || distanceM(*filter.lat, *filter.lon, *r.lat, *r.lon) > filter.radiusM))
+            (!r.lat ||
+             1000 * geo::distanceKm({*filter.lat, *filter.lon}, {*r.lat, *r.lon}) > filter.radiusM))
             continue;
         index.insert(r.id, requests->size());
         requests->append(r);
