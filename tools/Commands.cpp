@@ -12,6 +12,7 @@ const std::vector<Command> &commands()
         {"outbox", "What waits to be sent: list, sync, retry, discard.", runOutbox},
         {"cap", "CAP 1.2 alert files: validate, match a place.", runCap},
         {"alerts", "Alerts of the city server: watch the push stream.", runAlerts},
+        {"qr", "VietQR payment codes: decode a payload or image, make one.", runQr},
     };
     return list;
 }

@@ -15,5 +15,6 @@ int runReport(const Context &context, const QString &invocation, const QStringLi
 int runOutbox(const Context &context, const QString &invocation, const QStringList &args);
 int runCap(const Context &context, const QString &invocation, const QStringList &args);
 int runAlerts(const Context &context, const QString &invocation, const QStringList &args);
+int runQr(const Context &context, const QString &invocation, const QStringList &args);
 
 } // namespace tool
