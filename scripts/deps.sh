@@ -18,6 +18,10 @@ packages=(
     qt6-positioning-dev qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel
     # reports: the camera where the device has one (Qt Multimedia)
     qml6-module-qtmultimedia
+    # the QR scanner (Qt Multimedia in C++); its test plays a clip made with ffmpeg through
+    # GStreamer (H.264: gstreamer1.0-libav)
+    qt6-multimedia-dev ffmpeg gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+    gstreamer1.0-libav
     # the photo pipeline decodes JPEG with libjpeg-turbo directly (DCT scaling)
     libjpeg-dev
     # server database, TLS

@@ -176,6 +176,14 @@ QImage toImage(const QrMatrix &matrix, int moduleSize, int quietZone, QColor dar
 
 std::optional<QByteArray> decode(const QImage &image)
 {
+    std::optional<Decoded> decoded = decodeImage(image);
+    if (!decoded)
+        return std::nullopt;
+    return std::move(decoded->bytes);
+}
+
+std::optional<Decoded> decodeImage(const QImage &image)
+{
     if (image.isNull() || image.width() <= 0 || image.height() <= 0)
         return std::nullopt;
     if (image.width() > MaxDecodeSide || image.height() > MaxDecodeSide ||
@@ -201,17 +209,40 @@ std::optional<QByteArray> decode(const QImage &image)
     if (grey.isNull())
         return std::nullopt;
 
+    return decode(
+        LumaView{grey.constBits(), grey.width(), grey.height(), int(grey.bytesPerLine()), 1});
+}
+
+std::optional<Decoded> decode(const LumaView &view, Effort effort)
+{
+    if (!view.data || view.width <= 0 || view.height <= 0 || view.pixelStride < 1 ||
+        view.width > MaxDecodeSide || view.height > MaxDecodeSide ||
+        qint64(view.width) * view.height > MaxDecodePixels ||
+        qint64(view.bytesPerLine) < qint64(view.width - 1) * view.pixelStride + 1)
+        return std::nullopt;
+
     ZXing::DecodeHints hints;
     hints.setFormats(ZXing::BarcodeFormat::QRCode);
     hints.setMaxNumberOfSymbols(1);
+    if (effort == Effort::Fast) {
+        // Rows sampled rather than all scanned; rotation only helps linear codes (QR finder
+        // patterns are found at any angle).
+        hints.setTryHarder(false);
+        hints.setTryRotate(false);
+    }
     try {
-        const ZXing::ImageView view(grey.constBits(), grey.width(), grey.height(),
-                                    ZXing::ImageFormat::Lum, int(grey.bytesPerLine()));
-        const ZXing::Result result = ZXing::ReadBarcode(view, hints);
+        const ZXing::ImageView image(view.data, view.width, view.height, ZXing::ImageFormat::Lum,
+                                     view.bytesPerLine, view.pixelStride);
+        const ZXing::Result result = ZXing::ReadBarcode(image, hints);
         if (!result.isValid() || result.format() != ZXing::BarcodeFormat::QRCode)
             return std::nullopt;
         const ZXing::ByteArray &bytes = result.bytes();
-        return QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()));
+        Decoded decoded;
+        decoded.bytes =
+            QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()));
+        const std::string text = result.text(); // UTF-8 (ZX_USE_UTF8)
+        decoded.text = QString::fromUtf8(text.data(), qsizetype(text.size()));
+        return decoded;
     } catch (const std::exception &e) {
         qCWarning(lcApp) << "qr: reader failed:" << e.what();
         return std::nullopt;

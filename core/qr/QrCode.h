@@ -76,4 +76,35 @@ constexpr qint64 MaxDecodePixels = 4096LL * 4096LL;
 // too large. Transparent pixels count as white. Safe on any image.
 std::optional<QByteArray> decode(const QImage &image);
 
+// An 8-bit grey image in memory the caller owns and keeps alive during the call, e.g. the luma
+// (Y) plane of a camera frame: `width` x `height` samples, `pixelStride` bytes apart within a
+// row (1 for planar YUV, 2 for packed YUYV), rows `bytesPerLine` bytes apart.
+struct LumaView
+{
+    const uchar *data = nullptr;
+    int width = 0;
+    int height = 0;
+    int bytesPerLine = 0;
+    int pixelStride = 1;
+};
+
+// How hard to look. Thorough: every row is scanned for finder patterns (a still picture, one
+// chance). Fast: rows are sampled (a stream of camera frames, where the next frame is another
+// chance); about twice as fast on a frame without a code.
+enum class Effort { Thorough, Fast };
+
+struct Decoded
+{
+    QByteArray bytes; // the payload's raw bytes, as decode(QImage) returns them
+    QString text;     // the bytes as text, in the character set the code declares (ECI) or UTF-8
+};
+
+// The one reader behind decode(QImage): the first QR code (QR only) in the view, read in place
+// without copying. nullopt when there is none, or the view is invalid (null data, a side of 0
+// or above MaxDecodeSide, more than MaxDecodePixels, strides too short for the width).
+std::optional<Decoded> decode(const LumaView &view, Effort effort = Effort::Thorough);
+
+// As decode(QImage), with the payload as text too.
+std::optional<Decoded> decodeImage(const QImage &image);
+
 } // namespace qr
