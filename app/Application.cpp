@@ -12,6 +12,8 @@
 #include "net/ApiClient.h"
 #include "net/ServerStatus.h"
 #include "notify/Notifier.h"
+#include "payments/PaymentsService.h"
+#include "presence/UserPresence.h"
 #include "reports/ReportsService.h"
 #include "securestore/SecureStore.h"
 #include "store/StoreService.h"
@@ -64,6 +66,8 @@ Application::~Application()
 {
     // The QML engine goes first: its bindings refer to the services.
     m_engine.reset();
+    // Payments listen to the alerts' push stream.
+    delete m_payments;
     // Alerts use the reports' outbox and sender, the notifier and the API client.
     delete m_alerts;
     // The session leaves the API client it authenticates before the client goes.
@@ -247,6 +251,8 @@ bool Application::start()
             m_alerts->setLanguage(code);
             m_alerts->retranslate();
         }
+        if (m_payments)
+            m_payments->retranslate();
     });
 
     // The account: tokens in the platform's secure store. A kiosk is shared by strangers, so
@@ -299,16 +305,26 @@ bool Application::start()
     connect(m_location, &LocationService::positionChanged, m_alerts, followPosition);
     followPosition();
 
-    const auto followAccount = [this] {
+    // Payments: attempts, receipts and saved codes in the store, payment_received events from
+    // the alerts' (personal) push stream, the PIN in the secure store, biometrics where any.
+    m_presence = platform::UserPresence::create(this);
+    m_payments = new payments::PaymentsService(
+        m_client, m_store->database(), m_alerts->pushClient(), secureStore, m_presence,
+        QDir(dataDir).filePath(QStringLiteral("receipts")), this);
+
+    const auto followAccount = [this, dataDir] {
         const auth::Session *session = m_account->session();
         const QString subject = session->isSignedIn() ? session->subject() : QString();
         m_reports->setAccount(subject);
         m_alerts->setAccount(subject);
+        m_payments->setPinStorageKey(payments::PaymentsService::pinStorageKey(dataDir, subject));
+        m_payments->setAccount(subject);
     };
     connect(m_account->session(), &auth::Session::stateChanged, this, followAccount);
     followAccount();
     m_reports->start();
     m_alerts->start();
+    m_payments->start();
 
     trace("services built");
     AppSettings::setInstance(m_settings);
@@ -317,6 +333,7 @@ bool Application::start()
     LocationService::setInstance(m_location);
     ReportsServiceForeign::s_instance = m_reports;
     AlertsServiceForeign::s_instance = m_alerts;
+    PaymentsServiceForeign::s_instance = m_payments;
     ServerStatusForeign::s_instance = m_status;
 
     m_engine = std::make_unique<QQmlApplicationEngine>();

@@ -22,12 +22,16 @@ class StoreService;
 namespace platform {
 class Notifier;
 class SecureStore;
+class UserPresence;
 } // namespace platform
 namespace reports {
 class ReportsService;
 }
 namespace alerts {
 class AlertsService;
+}
+namespace payments {
+class PaymentsService;
 }
 
 namespace hues {
@@ -84,6 +88,7 @@ public:
     LocationService *location() const { return m_location; }
     alerts::AlertsService *alerts() const { return m_alerts; }
     platform::Notifier *notifier() const { return m_notifier; }
+    payments::PaymentsService *payments() const { return m_payments; }
 
     // Before start(), for tests: where tokens are kept (not owned; default: the platform's
     // secure store, or memory on a kiosk) and how URLs reach the browser.
@@ -121,6 +126,8 @@ private:
     platform::Notifier *m_injectedNotifier = nullptr;
     platform::Notifier *m_notifier = nullptr;
     alerts::AlertsService *m_alerts = nullptr;
+    platform::UserPresence *m_presence = nullptr;
+    payments::PaymentsService *m_payments = nullptr;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
 };
 

@@ -25,4 +25,11 @@ alerts::AlertsService *AlertsServiceForeign::create(QQmlEngine *, QJSEngine *)
     return s_instance;
 }
 
+payments::PaymentsService *PaymentsServiceForeign::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT(s_instance);
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
 } // namespace hues

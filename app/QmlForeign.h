@@ -2,6 +2,7 @@
 
 #include "alerts/AlertsService.h"
 #include "net/ServerStatus.h"
+#include "payments/PaymentsService.h"
 #include "reports/ReportsService.h"
 
 #include <QPointer>
@@ -84,6 +85,58 @@ struct SavedPlacesModelForeign
     QML_FOREIGN(alerts::SavedPlacesModel)
     QML_NAMED_ELEMENT(SavedPlacesModel)
     QML_UNCREATABLE("saved places belong to Alerts")
+};
+
+// Payments: the facade as the singleton "Payments", and the types of its properties.
+struct PaymentsServiceForeign
+{
+    Q_GADGET
+    QML_FOREIGN(payments::PaymentsService)
+    QML_NAMED_ELEMENT(Payments)
+    QML_SINGLETON
+public:
+    static payments::PaymentsService *create(QQmlEngine *, QJSEngine *);
+    static inline QPointer<payments::PaymentsService> s_instance;
+};
+
+struct PaymentFlowForeign
+{
+    Q_GADGET
+    QML_FOREIGN(payments::PaymentFlow)
+    QML_NAMED_ELEMENT(PaymentFlow)
+    QML_UNCREATABLE("the payment flow belongs to Payments")
+};
+
+struct PaymentHistoryModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(payments::PaymentHistoryModel)
+    QML_NAMED_ELEMENT(PaymentHistoryModel)
+    QML_UNCREATABLE("lists belong to Payments")
+};
+
+struct BillProviderModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(payments::BillProviderModel)
+    QML_NAMED_ELEMENT(BillProviderModel)
+    QML_UNCREATABLE("lists belong to Payments")
+};
+
+struct SavedCodeModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(payments::SavedCodeModel)
+    QML_NAMED_ELEMENT(SavedCodeModel)
+    QML_UNCREATABLE("lists belong to Payments")
+};
+
+struct BillModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(payments::BillModel)
+    QML_NAMED_ELEMENT(BillModel)
+    QML_UNCREATABLE("lists belong to Payments")
 };
 
 } // namespace hues

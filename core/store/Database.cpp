@@ -116,6 +116,26 @@ const QVector<Migration> &Database::migrations()
           QStringLiteral("CREATE TABLE alert_marks (server TEXT NOT NULL, alert_id TEXT NOT "
                          "NULL, notify_key TEXT, notified_at INTEGER, read_at INTEGER, "
                          "updated_at INTEGER NOT NULL, PRIMARY KEY (server, alert_id))")}},
+        // Payments: each attempt (its Idempotency-Key and the exact request) is written before
+        // it is sent and kept until resolved; the user's payments (receipts, for history and
+        // receipts offline); saved bill customer codes. Times are milliseconds since the epoch.
+        {4,
+         {QStringLiteral("CREATE TABLE payment_attempts (id TEXT PRIMARY KEY, account TEXT NOT "
+                         "NULL, server TEXT NOT NULL, path TEXT NOT NULL, body BLOB NOT NULL, "
+                         "state TEXT NOT NULL, error_code TEXT, payment_ids TEXT, display BLOB, "
+                         "created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)"),
+          QStringLiteral("CREATE INDEX payment_attempts_open ON payment_attempts (state, "
+                         "account, server)"),
+          QStringLiteral("CREATE TABLE payment_receipts (server TEXT NOT NULL, account TEXT NOT "
+                         "NULL, payment_id TEXT NOT NULL, created_at INTEGER NOT NULL, direction "
+                         "TEXT NOT NULL, category TEXT NOT NULL, search TEXT NOT NULL, payment "
+                         "BLOB NOT NULL, PRIMARY KEY (server, account, payment_id))"),
+          QStringLiteral("CREATE INDEX payment_receipts_time ON payment_receipts (server, "
+                         "account, created_at)"),
+          QStringLiteral("CREATE TABLE saved_bill_codes (server TEXT NOT NULL, account TEXT NOT "
+                         "NULL, provider_id TEXT NOT NULL, customer_code TEXT NOT NULL, "
+                         "provider_name TEXT NOT NULL, label TEXT NOT NULL, created_at INTEGER "
+                         "NOT NULL, PRIMARY KEY (server, account, provider_id, customer_code))")}},
     };
     return list;
 }
