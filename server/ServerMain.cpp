@@ -11,6 +11,7 @@
 #include "http/HttpServer.h"
 #include "logging.h"
 #include "open311/ReportService.h"
+#include "payments/PaymentService.h"
 #include "push/PushHub.h"
 #include "routes/Routes.h"
 
@@ -101,6 +102,8 @@ int runServer(QCoreApplication &app)
         return fail(error);
     reports.setPushHub(&hub);
     alerting::AlertService alerts(db, hub);
+    payments::PaymentService gateway(
+        db, &hub, payments::createBankLink({options.bankWebhookSecret.toUtf8()}));
 
     ConnectionLimits limits;
     limits.maxBodyBytes = options.maxBodyBytes;
@@ -116,8 +119,8 @@ int runServer(QCoreApplication &app)
              hub.acceptUpgrade(socket, request);
          }});
     HttpServer server(limits);
-    ServerContext context{db,   &auth,  &reports, options.open311ApiKey, options.maxUploadBytes,
-                          &hub, &alerts};
+    ServerContext context{db,   &auth,   &reports, options.open311ApiKey, options.maxUploadBytes,
+                          &hub, &alerts, &gateway};
     registerAllRoutes(server.router(), context);
     if (!server.listenOn(options.address, options.port)) {
         return fail(QStringLiteral("cannot listen on %1:%2: %3")

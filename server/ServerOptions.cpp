@@ -90,8 +90,14 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *options, 
         QStringLiteral("Ping push stream clients this often, in milliseconds; clients silent "
                        "for 2.5 times as long are dropped."),
         QStringLiteral("ms"), QStringLiteral("30000"));
+    const QCommandLineOption bankSecret(
+        QStringLiteral("bank-webhook-secret"),
+        QStringLiteral("HMAC-SHA256 key of the bank's payment notifications (POST "
+                       "/api/v1/bank/notify). Default: env HUES_BANK_WEBHOOK_SECRET, else the "
+                       "sandbox's demo secret (server/README.md)."),
+        QStringLiteral("secret"));
     parser.addOptions({listen, dataDir, seed, database, maxBody, idleTimeout, issuer, maxUpload,
-                       apiKey, allowedOrigin, pushPing});
+                       apiKey, allowedOrigin, pushPing, bankSecret});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -164,6 +170,14 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *options, 
     if (!ok || options->pushPingMs < 100) {
         *error = QStringLiteral("bad --push-ping-ms value \"%1\" (at least 100)")
                      .arg(parser.value(pushPing));
+        return false;
+    }
+    options->bankWebhookSecret = parser.isSet(bankSecret)
+                                     ? parser.value(bankSecret)
+                                     : qEnvironmentVariable("HUES_BANK_WEBHOOK_SECRET",
+                                                            QLatin1String(kDemoBankWebhookSecret));
+    if (options->bankWebhookSecret.isEmpty()) {
+        *error = QStringLiteral("the bank webhook secret must not be empty");
         return false;
     }
     if (parser.isSet(issuer)) {

@@ -22,6 +22,10 @@ struct ServerOptions
     // Origins of browser pages allowed to open the push stream besides the server's own.
     QStringList allowedOrigins;
     int pushPingMs = 30 * 1000; // the push stream pings every client this often
+    // HMAC-SHA256 key of the bank's payment notifications (--bank-webhook-secret, else env
+    // HUES_BANK_WEBHOOK_SECRET, else the sandbox's documented demo secret).
+    QString bankWebhookSecret;
+    static constexpr char kDemoBankWebhookSecret[] = "hues-sandbox-bank-demo-secret";
 
     // Parses the arguments (argv[0] included). On error returns false and sets *error;
     // --help/--version set *exitNow and print their text.

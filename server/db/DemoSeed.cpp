@@ -3,6 +3,7 @@
 #include "alerts/Cap.h"
 #include "db/Database.h"
 #include "logging.h"
+#include "payments/Ledger.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -395,6 +396,16 @@ const Account kAccounts[] = {
     {"acc-merchant", "merchant", "merchant", "Quán Bún bò Huế Mệ Kéo",
      "pbkdf2-sha256$210000$AkXvFpEYaGBX6wvyLz6IEw$QimkA-_5Da1439HM2BM4S15k-Aris6BYcJjKshiGmIU",
      "046170009876", "+84983666777", "me.keo@example.vn"},
+    // Payments (issue 6): a tourist and a parent with wallets, a trader of Chợ Đông Ba.
+    {"acc-tourist", "tourist", "citizen", "Emily Carter",
+     "pbkdf2-sha256$210000$SmCFqBX_dAxzcu4DQL2Zkw$Rkl4qL_QzvqA16NEZ585KIM2BBmez46Tcsu9DlSn4bA",
+     nullptr, "+61412345678", "emily.carter@example.com"},
+    {"acc-parent", "parent", "citizen", "Phan Văn Long",
+     "pbkdf2-sha256$210000$zXfQp9xbd7r5XPc3G_sZdw$0D5VAqCjPV3ZwKuwGH7i9oivE47wR5D0c4yznMFfd_0",
+     "046082005555", "+84914777888", "long.phan@example.vn"},
+    {"acc-trader", "trader", "merchant", "Trần Thị Lan",
+     "pbkdf2-sha256$210000$sJk8s9ADpksSzOu6lLuzBA$6K0QCUQVNBBams8Ue7SuS_P9S-cErbuFr_HLVm0W8mw",
+     "046165003333", "+84905888999", "lan.tran@example.vn"},
 };
 
 struct Client
@@ -688,6 +699,199 @@ bool seedAlerts(Database &db)
     return true;
 }
 
+// --- payments (issue 6) -----------------------------------------------------------------------
+
+struct WalletSeed
+{
+    const char *accountId;
+    const char *bin; // the linked bank account
+    const char *account;
+    qint64 balance; // funded once, when the wallet is created
+};
+
+const WalletSeed kWallets[] = {
+    {"acc-citizen", "970436", "0071001234567", 5000000},
+    {"acc-tourist", "970422", "0987654321", 2000000},
+    {"acc-parent", "970418", "12010000456789", 10000000},
+};
+
+struct MerchantSeed
+{
+    const char *id;
+    const char *name;
+    const char *category;
+    const char *bin;
+    const char *account;
+    const char *status;
+    const char *ownerId;
+};
+
+// One merchant per category, two market stalls and a closed café (server/README.md).
+const MerchantSeed kMerchants[] = {
+    {"m-mekeo", "Quán Bún bò Huế Mệ Kéo", "food", "970415", "107000123456", "open", "acc-merchant"},
+    {"m-evncpc", "EVNCPC Huế (Công ty Điện lực Thừa Thiên Huế)", "electricity", "970436",
+     "0161000123456", "open", nullptr},
+    {"m-huewaco", "HUEWACO (Công ty CP Cấp nước Thừa Thiên Huế)", "water", "970418",
+     "55010000123456", "open", nullptr},
+    {"m-vnpt", "VNPT Thừa Thiên Huế", "telecom", "970405", "4000201012345", "open", nullptr},
+    {"m-quochoc", "Trường THPT Quốc Học", "tuition", "970415", "113000456789", "open", nullptr},
+    {"m-bvtw", "Bệnh viện Trung ương Huế", "hospital", "970436", "0161000654321", "open", nullptr},
+    {"m-hcc", "Trung tâm Phục vụ hành chính công tỉnh Thừa Thiên Huế", "public_fee", "970405",
+     "4000201067890", "open", nullptr},
+    {"m-dainoi", "Đại Nội Huế (Trung tâm Bảo tồn Di tích Cố đô Huế)", "heritage", "970436",
+     "0161000888999", "open", nullptr},
+    {"m-bus", "Xe buýt Huế", "bus", "970422", "0901234567890", "open", nullptr},
+    {"m-mailinh", "Mai Linh Huế", "taxi", "970407", "19036000123456", "open", nullptr},
+    {"m-dongba-lan", "Chợ Đông Ba - sạp bà Lan (nón lá, vải)", "market", "970403", "060123456789",
+     "open", "acc-trader"},
+    {"m-dongba-tu", "Chợ Đông Ba - chè Bà Tư", "market", "970403", "060987654321", "open", nullptr},
+    {"m-vyda", "Cà phê Vỹ Dạ (tạm nghỉ)", "food", "970432", "223344556", "closed", nullptr},
+};
+
+struct BillProviderSeed
+{
+    const char *id;
+    const char *nameVi; // for providers this migration adds
+    const char *nameEn;
+    const char *kind;
+    const char *merchantId;
+    const char *labelVi;
+    const char *labelEn;
+    const char *example;
+};
+
+const BillProviderSeed kBillProviders[] = {
+    {"pc-hue", nullptr, nullptr, "electricity", "m-evncpc", "Mã khách hàng", "Customer code",
+     "PC05EE0012345"},
+    {"huewaco", nullptr, nullptr, "water", "m-huewaco", "Mã danh bộ", "Customer number",
+     "HW1234567"},
+    {"vnpt-hue", nullptr, nullptr, "telecom", "m-vnpt", "Số thuê bao", "Subscriber number",
+     "02343823456"},
+    {"quochoc", "Trường THPT Quốc Học", "Quoc Hoc High School", "tuition", "m-quochoc",
+     "Mã học sinh", "Student code", "QH10A1015"},
+    {"bvtw-hue", "Bệnh viện Trung ương Huế", "Hue Central Hospital", "hospital", "m-bvtw",
+     "Mã bệnh nhân", "Patient code", "BV24001234"},
+    {"hcc-hue", "Trung tâm Phục vụ hành chính công tỉnh", "Provincial Public Administration Centre",
+     "public_fee", "m-hcc", "Mã hồ sơ", "Application code", "HCC2025000123"},
+};
+
+struct BillSeed
+{
+    const char *id;
+    const char *providerId;
+    const char *customerCode;
+    const char *customerName;
+    int monthsAgo; // the period: a month this many months before the seeding (-1: a term)
+    const char *descriptionVi;
+    const char *descriptionEn;
+    qint64 amount;
+    int dueInDays; // from the seeding; negative: overdue
+};
+
+const BillSeed kBills[] = {
+    {"bill-pc-1", "pc-hue", "PC05EE0012345", "Nguyễn Thị Hương", 2, "Tiền điện sinh hoạt",
+     "Household electricity", 389200, -5},
+    {"bill-pc-2", "pc-hue", "PC05EE0012345", "Nguyễn Thị Hương", 1, "Tiền điện sinh hoạt",
+     "Household electricity", 412350, 10},
+    {"bill-hw-1", "huewaco", "HW1234567", "Nguyễn Thị Hương", 1, "Tiền nước sinh hoạt",
+     "Household water", 126500, 12},
+    {"bill-vnpt-1", "vnpt-hue", "02343823456", "Nguyễn Thị Hương", 1,
+     "Cước điện thoại cố định và Internet", "Landline and Internet", 220000, 8},
+    {"bill-qh-1", "quochoc", "QH10A1015", "Phan Minh Khôi (lớp 10A1)", -1, "Học phí học kỳ I",
+     "Tuition, first term", 1250000, 20},
+    {"bill-qh-2", "quochoc", "QH10A1015", "Phan Minh Khôi (lớp 10A1)", -1, "Bảo hiểm y tế học sinh",
+     "Student health insurance", 680400, 20},
+    {"bill-bv-1", "bvtw-hue", "BV24001234", "Nguyễn Thị Hương", 0, "Viện phí khám ngoại trú",
+     "Outpatient fees", 350000, 7},
+    {"bill-hcc-1", "hcc-hue", "HCC2025000123", "Nguyễn Thị Hương", 0,
+     "Lệ phí cấp giấy phép xây dựng nhà ở", "Fee for a house building permit", 75000, 15},
+};
+
+bool seedPayments(Database &db)
+{
+    using payments::Ledger;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QDate today = QDate::currentDate();
+    for (const WalletSeed &w : kWallets) {
+        const QString ledger = Ledger::walletAccount(u8(w.accountId));
+        QSqlQuery exists(db.connection());
+        if (!db.exec(exists, QStringLiteral("SELECT 1 FROM ledger_accounts WHERE id = ?"),
+                     {ledger}))
+            return false;
+        if (!exists.next()) {
+            // Money enters the ledger from the funding account, so that it sums to zero.
+            if (!Ledger::ensureAccount(db, ledger, QStringLiteral("wallet"), now) ||
+                Ledger::post(
+                    db,
+                    {{QStringLiteral("seed-") + ledger, Ledger::fundingAccount(), -w.balance},
+                     {QStringLiteral("seed-") + ledger, ledger, w.balance}},
+                    now) != Ledger::Result::Ok)
+                return false;
+        }
+        if (!db.exec(QStringLiteral("INSERT INTO wallets (account_id, ledger_account_id, "
+                                    "linked_bin, linked_account, created_at) VALUES (?, ?, ?, ?, "
+                                    "?) ON CONFLICT (account_id) DO UPDATE SET linked_bin = "
+                                    "excluded.linked_bin, linked_account = "
+                                    "excluded.linked_account"),
+                     {u8(w.accountId), ledger, u8(w.bin), u8(w.account), now}))
+            return false;
+    }
+    for (const MerchantSeed &m : kMerchants) {
+        const QString ledger = Ledger::merchantAccount(u8(m.id));
+        if (!Ledger::ensureAccount(db, ledger, QStringLiteral("merchant"), now) ||
+            !db.exec(
+                QStringLiteral("INSERT INTO merchants (id, name, category, bank_bin, "
+                               "account, city, status, owner_id, ledger_account_id, "
+                               "created_at) VALUES (?, ?, ?, ?, ?, 'Hue', ?, ?, ?, ?) ON "
+                               "CONFLICT (id) DO UPDATE SET name = excluded.name, category "
+                               "= excluded.category, bank_bin = excluded.bank_bin, account "
+                               "= excluded.account, status = excluded.status, owner_id = "
+                               "excluded.owner_id"),
+                {u8(m.id), u8(m.name), u8(m.category), u8(m.bin), u8(m.account), u8(m.status),
+                 m.ownerId ? QVariant(u8(m.ownerId)) : QVariant(QMetaType::fromType<QString>()),
+                 ledger, now}))
+            return false;
+    }
+    int order = 100;
+    for (const BillProviderSeed &p : kBillProviders) {
+        if (p.nameVi &&
+            !db.exec(QStringLiteral("INSERT INTO bill_providers (id, name_vi, name_en, kind, "
+                                    "sort_order) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO "
+                                    "UPDATE SET name_vi = excluded.name_vi, name_en = "
+                                    "excluded.name_en, kind = excluded.kind"),
+                     {u8(p.id), u8(p.nameVi), u8(p.nameEn), u8(p.kind), order++}))
+            return false;
+        if (!db.exec(QStringLiteral("UPDATE bill_providers SET merchant_id = ?, code_label_vi = "
+                                    "?, code_label_en = ?, code_example = ? WHERE id = ?"),
+                     {u8(p.merchantId), u8(p.labelVi), u8(p.labelEn), u8(p.example), u8(p.id)}))
+            return false;
+    }
+    // Bills are inserted once: later starts keep what was paid.
+    for (const BillSeed &b : kBills) {
+        if (!db.exec(QStringLiteral("INSERT INTO bill_customers (provider_id, customer_code, "
+                                    "customer_name) VALUES (?, ?, ?) ON CONFLICT (provider_id, "
+                                    "customer_code) DO UPDATE SET customer_name = "
+                                    "excluded.customer_name"),
+                     {u8(b.providerId), u8(b.customerCode), u8(b.customerName)}))
+            return false;
+        const QDate month = today.addMonths(-qMax(0, b.monthsAgo));
+        const QString period =
+            b.monthsAgo < 0 ? QStringLiteral("HK1 %1-%2").arg(today.year()).arg(today.year() + 1)
+                            : QStringLiteral("%1/%2")
+                                  .arg(month.month(), 2, 10, QLatin1Char('0'))
+                                  .arg(month.year());
+        if (!db.exec(QStringLiteral("INSERT INTO bills (id, provider_id, customer_code, period, "
+                                    "description_vi, description_en, amount, due_date, status) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'unpaid') ON CONFLICT (id) "
+                                    "DO NOTHING"),
+                     {u8(b.id), u8(b.providerId), u8(b.customerCode), period, u8(b.descriptionVi),
+                      u8(b.descriptionEn), b.amount,
+                      today.addDays(b.dueInDays).toString(Qt::ISODate)}))
+            return false;
+    }
+    return true;
+}
+
 bool seedAll(Database &db)
 {
     if (!upsertPlaces(db, QStringLiteral("service_centres"), kCentres, std::size(kCentres), true))
@@ -789,7 +993,7 @@ bool seedAll(Database &db)
                       u8(c.scopes), now}))
             return false;
     }
-    return seedRequests(db) && seedAlerts(db);
+    return seedRequests(db) && seedAlerts(db) && seedPayments(db);
 }
 
 } // namespace

@@ -315,6 +315,110 @@ const std::vector<Migration> &Migrations::all()
              QStringLiteral("CREATE INDEX alert_submissions_account ON alert_submissions "
                             "(account_id, created_at)"),
          }},
+        {5,
+         QStringLiteral("payments: double-entry ledger, wallets, merchants, payments, dynamic QR "
+                        "codes, bill customers and bills"),
+         {
+             // Money is BIGINT VND; times are Unix milliseconds. Wallets and merchant accounts
+             // never go below zero; the gateway's clearing and funding accounts may.
+             QStringLiteral("CREATE TABLE ledger_accounts ("
+                            " id TEXT PRIMARY KEY,"
+                            " kind TEXT NOT NULL," // wallet | merchant | clearing | funding
+                            " balance BIGINT NOT NULL DEFAULT 0,"
+                            " created_at BIGINT NOT NULL,"
+                            " CHECK (kind IN ('clearing', 'funding') OR balance >= 0))"),
+             QStringLiteral("INSERT INTO ledger_accounts (id, kind, balance, created_at) VALUES "
+                            "('sys-clearing', 'clearing', 0, 0)"),
+             QStringLiteral("INSERT INTO ledger_accounts (id, kind, balance, created_at) VALUES "
+                            "('sys-funding', 'funding', 0, 0)"),
+             // The entries of one transaction (txn_id: a payment id, or seed-...) sum to zero.
+             QStringLiteral("CREATE TABLE ledger_entries ("
+                            " txn_id TEXT NOT NULL,"
+                            " seq INTEGER NOT NULL,"
+                            " account_id TEXT NOT NULL REFERENCES ledger_accounts(id),"
+                            " amount BIGINT NOT NULL,"
+                            " created_at BIGINT NOT NULL,"
+                            " PRIMARY KEY (txn_id, seq))"),
+             QStringLiteral("CREATE INDEX ledger_entries_account ON ledger_entries (account_id)"),
+             QStringLiteral("CREATE TABLE wallets ("
+                            " account_id TEXT PRIMARY KEY REFERENCES accounts(id),"
+                            " ledger_account_id TEXT NOT NULL UNIQUE REFERENCES "
+                            "ledger_accounts(id),"
+                            " linked_bin TEXT,"
+                            " linked_account TEXT,"
+                            " created_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE TABLE merchants ("
+                            " id TEXT PRIMARY KEY,"
+                            " name TEXT NOT NULL,"
+                            " category TEXT NOT NULL,"
+                            " bank_bin TEXT NOT NULL,"
+                            " account TEXT NOT NULL,"
+                            " city TEXT NOT NULL DEFAULT '',"
+                            " status TEXT NOT NULL," // open | closed
+                            " owner_id TEXT REFERENCES accounts(id),"
+                            " ledger_account_id TEXT NOT NULL UNIQUE REFERENCES "
+                            "ledger_accounts(id),"
+                            " created_at BIGINT NOT NULL,"
+                            " UNIQUE (bank_bin, account))"),
+             QStringLiteral("CREATE INDEX merchants_owner ON merchants (owner_id)"),
+             QStringLiteral("CREATE TABLE payments ("
+                            " id TEXT PRIMARY KEY,"
+                            " reference TEXT NOT NULL UNIQUE,"
+                            " kind TEXT NOT NULL,"                    // qr | bill | bank_transfer
+                            " payer_id TEXT REFERENCES accounts(id)," // NULL: from a bank
+                            " payer_name TEXT NOT NULL,"
+                            " merchant_id TEXT REFERENCES merchants(id)," // NULL: another bank
+                            " beneficiary_bin TEXT NOT NULL,"
+                            " beneficiary_account TEXT NOT NULL,"
+                            " beneficiary_name TEXT NOT NULL,"
+                            " amount BIGINT NOT NULL CHECK (amount > 0),"
+                            " purpose TEXT,"
+                            " qr_id TEXT,"
+                            " bank_txn_id TEXT UNIQUE," // inbound: the bank's transaction_id
+                            " bank_reference TEXT,"     // outbound: the bank's transfer id
+                            " idem_key TEXT,"
+                            " search_text TEXT NOT NULL," // folded: no case, no diacritics
+                            " created_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX payments_payer ON payments (payer_id, created_at)"),
+             QStringLiteral("CREATE INDEX payments_merchant ON payments (merchant_id, "
+                            "created_at)"),
+             QStringLiteral("CREATE TABLE merchant_qr ("
+                            " id TEXT PRIMARY KEY," // 62.05 of the payload
+                            " merchant_id TEXT NOT NULL REFERENCES merchants(id),"
+                            " amount BIGINT NOT NULL CHECK (amount > 0),"
+                            " purpose TEXT,"
+                            " payload TEXT NOT NULL,"
+                            " status TEXT NOT NULL," // open | paid (expired: by expires_at)
+                            " payment_id TEXT REFERENCES payments(id),"
+                            " expires_at BIGINT NOT NULL,"
+                            " created_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX merchant_qr_merchant ON merchant_qr (merchant_id, "
+                            "created_at)"),
+             QStringLiteral("ALTER TABLE bill_providers ADD COLUMN merchant_id TEXT"),
+             QStringLiteral("ALTER TABLE bill_providers ADD COLUMN code_label_vi TEXT"),
+             QStringLiteral("ALTER TABLE bill_providers ADD COLUMN code_label_en TEXT"),
+             QStringLiteral("ALTER TABLE bill_providers ADD COLUMN code_example TEXT"),
+             QStringLiteral("CREATE TABLE bill_customers ("
+                            " provider_id TEXT NOT NULL REFERENCES bill_providers(id),"
+                            " customer_code TEXT NOT NULL," // upper case, no spaces
+                            " customer_name TEXT NOT NULL,"
+                            " PRIMARY KEY (provider_id, customer_code))"),
+             QStringLiteral("CREATE TABLE bills ("
+                            " id TEXT PRIMARY KEY,"
+                            " provider_id TEXT NOT NULL,"
+                            " customer_code TEXT NOT NULL,"
+                            " period TEXT NOT NULL,"
+                            " description_vi TEXT NOT NULL,"
+                            " description_en TEXT NOT NULL,"
+                            " amount BIGINT NOT NULL CHECK (amount > 0),"
+                            " due_date TEXT NOT NULL," // YYYY-MM-DD
+                            " status TEXT NOT NULL,"   // unpaid | paid
+                            " payment_id TEXT REFERENCES payments(id),"
+                            " paid_at BIGINT,"
+                            " FOREIGN KEY (provider_id, customer_code) REFERENCES "
+                            "bill_customers(provider_id, customer_code))"),
+             QStringLiteral("CREATE INDEX bills_customer ON bills (provider_id, customer_code)"),
+         }},
     };
     return migrations;
 }

@@ -13,6 +13,7 @@ void registerAllRoutes(Router &router, ServerContext &context)
     registerReportRoutes(router, context);
     registerPushRoutes(router, context);
     registerAlertRoutes(router, context);
+    registerPaymentRoutes(router, context);
 }
 
 } // namespace hues::server

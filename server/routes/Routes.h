@@ -18,6 +18,9 @@ class PushHub;
 namespace alerting {
 class AlertService;
 } // namespace alerting
+namespace payments {
+class PaymentService;
+} // namespace payments
 
 // What route handlers may use. Grows with the features (sessions, alert hub, ...).
 struct ServerContext
@@ -33,6 +36,8 @@ struct ServerContext
     push::PushHub *push = nullptr;
     // CAP alerts and citizen alert submissions.
     alerting::AlertService *alerts = nullptr;
+    // The sandbox payment gateway (wallets, QR payments, bills, merchants, bank callbacks).
+    payments::PaymentService *payments = nullptr;
 };
 
 // One function per feature, each in its own file under routes/.
@@ -45,6 +50,7 @@ void registerOpen311Routes(Router &router, ServerContext &context);
 void registerReportRoutes(Router &router, ServerContext &context);
 void registerPushRoutes(Router &router, ServerContext &context);
 void registerAlertRoutes(Router &router, ServerContext &context);
+void registerPaymentRoutes(Router &router, ServerContext &context);
 
 // Registers every feature's routes.
 void registerAllRoutes(Router &router, ServerContext &context);
