@@ -224,15 +224,17 @@ std::optional<Decoded> decode(const LumaView &view, Effort effort)
     ZXing::DecodeHints hints;
     hints.setFormats(ZXing::BarcodeFormat::QRCode);
     hints.setMaxNumberOfSymbols(1);
-    if (effort == Effort::Fast) {
+    if (effort != Effort::Thorough) {
         // Rows sampled rather than all scanned; rotation only helps linear codes (QR finder
         // patterns are found at any angle).
         hints.setTryHarder(false);
         hints.setTryRotate(false);
     }
     try {
-        const ZXing::ImageView image(view.data, view.width, view.height, ZXing::ImageFormat::Lum,
-                                     view.bytesPerLine, view.pixelStride);
+        ZXing::ImageView image(view.data, view.width, view.height, ZXing::ImageFormat::Lum,
+                               view.bytesPerLine, view.pixelStride);
+        if (effort == Effort::Glance && std::min(view.width, view.height) >= GlanceMinSide)
+            image = image.subsampled(2); // strides doubled: still no copy
         const ZXing::Result result = ZXing::ReadBarcode(image, hints);
         if (!result.isValid() || result.format() != ZXing::BarcodeFormat::QRCode)
             return std::nullopt;

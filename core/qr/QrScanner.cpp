@@ -82,19 +82,19 @@ std::optional<QString> textOf(const std::optional<Decoded> &decoded)
     return decoded->text;
 }
 
-std::optional<QString> decodeGrey(const QImage &image)
+std::optional<QString> decodeGrey(const QImage &image, Effort effort)
 {
     if (image.isNull())
         return std::nullopt;
     const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
     return textOf(
         decode(LumaView{grey.constBits(), grey.width(), grey.height(), int(grey.bytesPerLine()), 1},
-               Effort::Fast));
+               effort));
 }
 
 } // namespace
 
-std::optional<QString> QrScanner::decodeFrame(const QVideoFrame &input)
+std::optional<QString> QrScanner::decodeFrame(const QVideoFrame &input, Effort effort)
 {
     if (!input.isValid() || input.width() <= 0 || input.height() <= 0)
         return std::nullopt;
@@ -103,7 +103,7 @@ std::optional<QString> QrScanner::decodeFrame(const QVideoFrame &input)
     const QImage::Format imageFormat = QVideoFrameFormat::imageFormatFromPixelFormat(format);
     if (!layout && imageFormat == QImage::Format_Invalid) {
         // Jpeg, 10-bit planar and the like: Qt Multimedia converts them.
-        return decodeGrey(input.toImage());
+        return decodeGrey(input.toImage(), effort);
     }
 
     QVideoFrame frame = input; // shares the buffer; mapping needs a non-const frame
@@ -122,10 +122,10 @@ std::optional<QString> QrScanner::decodeFrame(const QVideoFrame &input)
         const qint64 reach = qint64(bytesPerLine) * (height - 1) + layout->offset +
                              qint64(width - 1) * layout->pixelStride + 1;
         if (bits && reach <= mapped)
-            text = textOf(decode(view, Effort::Fast));
+            text = textOf(decode(view, effort));
     } else if (bits && qint64(bytesPerLine) * height <= mapped) {
         // RGB frames: a grey copy (the one conversion), read from the mapped pixels.
-        text = decodeGrey(QImage(bits, width, height, bytesPerLine, imageFormat));
+        text = decodeGrey(QImage(bits, width, height, bytesPerLine, imageFormat), effort);
     }
     frame.unmap();
     return text;
@@ -190,13 +190,14 @@ void QrScanner::Gate::onFrame(const std::shared_ptr<Gate> &self, const QVideoFra
     }
     frameInFlight = true;
     sinceLastStart.start();
+    const Effort effort = stats.framesDecoded % FullFrameEvery ? Effort::Glance : Effort::Fast;
     ++stats.framesDecoded;
     lock.unlock();
 
-    pool.start([self, frame] {
+    pool.start([self, frame, effort] {
         QElapsedTimer timer;
         timer.start();
-        const std::optional<QString> text = decodeFrame(frame);
+        const std::optional<QString> text = decodeFrame(frame, effort);
         const double ms = double(timer.nsecsElapsed()) / 1e6;
 
         QMutexLocker lock(&self->mutex);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "qr/QrCode.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -71,9 +73,15 @@ public:
     // Forgets the codes seen, so that each is reported again.
     Q_INVOKABLE void reset();
 
+    // Of the frames decoded, every FullFrameEvery-th is read at full resolution (Effort::Fast),
+    // the others at half resolution (Effort::Glance, 1080p and up): small codes are still
+    // found, within half a second.
+    static constexpr int FullFrameEvery = 4;
+
     // The pipeline of one camera frame, synchronous, on any thread: the frame mapped read-only,
     // its luma plane read in place (YUV formats) or a grey conversion (others).
-    static std::optional<QString> decodeFrame(const QVideoFrame &frame);
+    static std::optional<QString> decodeFrame(const QVideoFrame &frame,
+                                              Effort effort = Effort::Fast);
     // The pipeline of a picked picture, synchronous: the text, or a translated reason.
     struct ImageResult
     {

@@ -132,6 +132,7 @@ private slots:
     void frameFormats_data();
     void frameFormats();
     void frameWithoutCode();
+    void fullHdFrameAtHalfResolution();
     void hostileFrames();
 
     void throttlesAndDropsWhileBusy();
@@ -201,6 +202,25 @@ void TestQrScanner::frameWithoutCode()
         QVERIFY(frame.isValid());
         QVERIFY(!QrScanner::decodeFrame(frame));
     }
+}
+
+void TestQrScanner::fullHdFrameAtHalfResolution()
+{
+    // 1080p, the code about 400 px wide: Glance reads every second pixel in place and finds it.
+    QImage picture = scene({}, {}, 9).scaled(1920, 1080);
+    {
+        QPainter painter(&picture);
+        painter.drawImage(QPoint(811, 333), qrImage(kPayload, 7));
+    }
+    const QVideoFrame frame = frameOf(picture, QVideoFrameFormat::Format_NV12);
+    for (qr::Effort effort : {qr::Effort::Glance, qr::Effort::Fast, qr::Effort::Thorough}) {
+        const std::optional<QString> text = QrScanner::decodeFrame(frame, effort);
+        QVERIFY(text);
+        QCOMPARE(*text, kPayload);
+    }
+    QVERIFY(!QrScanner::decodeFrame(
+        frameOf(scene({}, {}, 9).scaled(1920, 1080), QVideoFrameFormat::Format_NV12),
+        qr::Effort::Glance));
 }
 
 void TestQrScanner::hostileFrames()
