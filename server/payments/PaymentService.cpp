@@ -193,7 +193,7 @@ Reply PaymentService::idempotent(const Caller &caller, const QString &route, con
     if (!ok || stored)
         return afterConflict();
     if (!Idempotency::insert(m_db, scope, route, key, requestHash,
-                             StoredResponse{requestHash, 0, QByteArray()}))
+                             StoredResponse{requestHash, 0, QByteArrayLiteral("{}")}))
         return afterConflict();
     const Reply reply = work();
     if (!reply.ok()) {
