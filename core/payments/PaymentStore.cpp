@@ -145,6 +145,11 @@ void PaymentStore::cacheReceipts(const QString &account, const QString &server,
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO payment_receipts (server, account, "
                              "payment_id, created_at, direction, category, search, payment) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    // The server's times have whole seconds; it orders payments of one second by their
+    // milliseconds. Given newest first, payments of one second get decreasing sub-second
+    // keys, so the cache lists them in the server's order (a lone one counts as the newest).
+    qint64 runSecond = -1;
+    int runIndex = 0;
     for (const QJsonObject &p : payments) {
         const QString id = p.value(QLatin1String("payment_id")).toString();
         if (id.isEmpty())
@@ -161,7 +166,10 @@ void PaymentStore::cacheReceipts(const QString &account, const QString &server,
         q.addBindValue(server);
         q.addBindValue(account);
         q.addBindValue(id);
-        q.addBindValue(created.isValid() ? created.toMSecsSinceEpoch() : qint64(0));
+        const qint64 second = created.isValid() ? created.toSecsSinceEpoch() : 0;
+        runIndex = second == runSecond ? runIndex + 1 : 0;
+        runSecond = second;
+        q.addBindValue(second * 1000 + qMax(0, 999 - runIndex));
         q.addBindValue(p.value(QLatin1String("direction")).toString());
         q.addBindValue(merchant.value(QLatin1String("category")).toString());
         q.addBindValue(search);

@@ -49,7 +49,7 @@ public:
     // Attempts still "sending" for this account and server, oldest first.
     QList<PaymentAttempt> unresolved(const QString &account, const QString &server) const;
 
-    // Upserts the user's payments (Payment objects of the contract).
+    // Upserts the user's payments (Payment objects of the contract), given newest first.
     void cacheReceipts(const QString &account, const QString &server,
                        const QList<QJsonObject> &payments);
     std::optional<QJsonObject> receipt(const QString &account, const QString &server,
