@@ -182,6 +182,16 @@ void PaymentStore::cacheReceipts(const QString &account, const QString &server,
     }
 }
 
+void PaymentStore::forgetReceipts(const QString &account)
+{
+    if (!isOpen())
+        return;
+    QSqlQuery q(m_database->connection());
+    q.prepare(QStringLiteral("DELETE FROM payment_receipts WHERE account = ?"));
+    q.addBindValue(account);
+    run(q, "forgetting receipts");
+}
+
 std::optional<QJsonObject> PaymentStore::receipt(const QString &account, const QString &server,
                                                  const QString &paymentId) const
 {

@@ -52,6 +52,8 @@ public:
     // Upserts the user's payments (Payment objects of the contract), given newest first.
     void cacheReceipts(const QString &account, const QString &server,
                        const QList<QJsonObject> &payments);
+    // Drops the account's receipts (sign-out: a shared device keeps no one's payments).
+    void forgetReceipts(const QString &account);
     std::optional<QJsonObject> receipt(const QString &account, const QString &server,
                                        const QString &paymentId) const;
     // Cached payments, newest first, filtered like GET /api/v1/payments.

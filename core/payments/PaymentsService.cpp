@@ -164,6 +164,9 @@ void PaymentsService::setAccount(const QString &subject)
 {
     if (subject == m_account)
         return;
+    // Signed out: the receipts go with the cache (the server has them); attempts stay.
+    if (subject.isEmpty() && !m_account.isEmpty())
+        m_store->forgetReceipts(m_account);
     m_account = subject;
     m_flow->setOwner(subject, serverKey());
     for (QPointer<net::ApiReply> *reply :

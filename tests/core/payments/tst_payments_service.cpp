@@ -695,6 +695,13 @@ void TstPaymentsService::historyOfflineFromCache()
     s->setAccount(QStringLiteral("someone-else"));
     QCOMPARE(s->history()->rowCount(), 0);
     QCOMPARE(s->receipt(ids.at(0)), QVariantMap());
+    s->setAccount(QStringLiteral("citizen"));
+    QCOMPARE(s->receipt(ids.at(0)).value(QStringLiteral("amount")).toDouble(), 11000.0);
+    // Signing out forgets them.
+    s->setAccount(QString());
+    QCOMPARE(s->history()->rowCount(), 0);
+    s->setAccount(QStringLiteral("citizen"));
+    QCOMPARE(s->receipt(ids.at(0)), QVariantMap());
 }
 
 void TstPaymentsService::pinSetCheckAndLockout()
