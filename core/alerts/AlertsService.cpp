@@ -672,6 +672,10 @@ void AlertsService::loadCache()
     }
     m_state->candidates.clear();
     m_state->inheritKey.clear();
+    // Alerts that arrived in an earlier run while they did not concern the user (or muted)
+    // were never notified: once the stream and the list have caught up, those that concern
+    // the user now are.
+    reconsiderUnnotified();
     scheduleExpiry();
     rebuild();
     Q_EMIT stateChanged();
@@ -888,6 +892,20 @@ void AlertsService::onFetched(const QByteArray &body, bool baseline)
     m_state->duringFetch.clear();
     for (const auto &[id, cap] : during)
         applyMessage(id, cap, true);
+    if (baseline) {
+        // The first load is what is going on, not news: what concerns the user now is taken
+        // as told (never notified later either); the rest is notified if the user comes
+        // into its area (setCurrentPosition, addPlace).
+        for (const Known &k : std::as_const(m_state->active)) {
+            Mark mark = m_state->marks.value(k.alertId);
+            if (m_state->candidates.contains(k.alertId) || mark.notifiedAt != 0 ||
+                !concernsUser(k.cap))
+                continue;
+            mark.notifiedAt = nowMs();
+            m_state->marks.insert(k.alertId, mark);
+            storeMark(m_database, serverKey(), k.alertId, mark);
+        }
+    }
     m_updatedAt = QDateTime::currentDateTime();
     m_error.clear();
     saveCache();
@@ -1077,18 +1095,8 @@ void AlertsService::flushNotifications()
             continue; // never twice
         const Alert &a = it->cap;
         const Info *info = bestInfo(a, languageTag(m_language));
-        // The same tests as the list's.
-        bool concerned =
-            wholeProvince(a) ||
-            (m_state->position && concerns(a, m_state->position->lat, m_state->position->lon));
         QString where;
-        for (const auto &place : m_places->places()) {
-            if (!concerned && concerns(a, place.lat, place.lon)) {
-                concerned = true;
-                where = SavedPlacesModel::displayName(place);
-            }
-        }
-        if (!concerned || !info || isMuted(*info, m_muted)) {
+        if (!concernsUser(a, &where) || !info || isMuted(*info, m_muted)) {
             if (!inherited.isEmpty() && m_notifier)
                 m_notifier->withdraw(inherited);
             continue;
@@ -1119,6 +1127,29 @@ void AlertsService::flushNotifications()
         storeMark(m_database, serverKey(), id, mark);
         qCInfo(lcApp) << "alerts: notified" << id << "as" << notifyKey;
     }
+}
+
+void AlertsService::reconsiderUnnotified()
+{
+    for (const Known &k : std::as_const(m_state->active))
+        if (m_state->marks.value(k.alertId).notifiedAt == 0)
+            m_state->candidates.insert(k.alertId);
+}
+
+bool AlertsService::concernsUser(const Alert &alert, QString *place) const
+{
+    // The same tests as the list's.
+    if (wholeProvince(alert) ||
+        (m_state->position && concerns(alert, m_state->position->lat, m_state->position->lon)))
+        return true;
+    for (const auto &saved : m_places->places()) {
+        if (concerns(alert, saved.lat, saved.lon)) {
+            if (place)
+                *place = SavedPlacesModel::displayName(saved);
+            return true;
+        }
+    }
+    return false;
 }
 
 // --- expiry -----------------------------------------------------------------------------
@@ -1249,6 +1280,10 @@ void AlertsService::setCurrentPosition(double latitude, double longitude)
     m_hasPosition = true;
     rebuild();
     refreshDetail();
+    // Alerts whose area the user just came into (notified once: never twice, also when
+    // they leave and come back).
+    reconsiderUnnotified();
+    flushNotifications();
     if (!had)
         Q_EMIT filterChanged();
 }
@@ -1298,6 +1333,9 @@ bool AlertsService::addPlace(const QString &name, const QString &kind, double la
     loadLocal();
     rebuild();
     refreshDetail();
+    // Alerts at the new place concern the user from now on.
+    reconsiderUnnotified();
+    flushNotifications();
     return true;
 }
 

@@ -262,6 +262,13 @@ private:
     void rebuild();
     void rebuildSubmissions();
     void flushNotifications();
+    // Every active alert never notified becomes a candidate again: the user's position or
+    // places changed (or a run starts), so it may concern them now. Notified by
+    // flushNotifications() once, like a new one.
+    void reconsiderUnnotified();
+    // Whether the alert concerns the user (no area, their position, a saved place); *place:
+    // the saved place's name when only a saved place is inside.
+    bool concernsUser(const Alert &alert, QString *place = nullptr) const;
     void scheduleExpiry();
     void expireNow();
     void refreshDetail();

@@ -3,7 +3,8 @@
 // across a restart), Update replacing and Cancel withdrawing (with its notification), expiry,
 // the place filter (position, saved places, no area, showAll), muting (never Extreme), the
 // <info> for the UI language, citizen submissions through the outbox (queued offline, sent,
-// rejected and approved by the verifier) and report_status notifications.
+// rejected and approved by the verifier), report_status notifications, and alerts notified when
+// the user comes into their area (once, also across runs).
 #include "PhotoSamples.h"
 #include "PushSupport.h"
 #include "TestServer.h"
@@ -44,6 +45,19 @@ const QString kBeach =
                    "16.58,107.66 16.54,107.66 16.54,107.62</polygon></area>");
 const QString kFarAway =
     QStringLiteral("<area><areaDesc>Lăng Cô</areaDesc><circle>16.25,108.07 1</circle></area>");
+// Areas of no other test (and of no demo alert), with a place inside each and one outside
+// every area.
+const QString kVillage =
+    QStringLiteral("<area><areaDesc>Hương Hồ</areaDesc><circle>16.4300,107.5300 1</circle></area>");
+constexpr double kVillageLat = 16.4300;
+constexpr double kVillageLon = 107.5300;
+const QString kHill =
+    QStringLiteral("<area><areaDesc>Thủy Bằng</areaDesc><polygon>16.38,107.60 16.40,107.60 "
+                   "16.40,107.62 16.38,107.62 16.38,107.60</polygon></area>");
+constexpr double kHillLat = 16.39;
+constexpr double kHillLon = 107.61;
+constexpr double kNowhereLat = 16.34;
+constexpr double kNowhereLon = 107.45;
 
 struct InfoSpec
 {
@@ -234,6 +248,7 @@ private Q_SLOTS:
     void languageChoice();
     void submissionFlow();
     void reportStatusNotification();
+    void enteringAnAreaNotifiesOnce();
 
 private:
     // A service over the test's store, outbox and sender, started and caught up.
@@ -982,6 +997,129 @@ void TstAlertsService::reportStatusNotification()
     QVERIFY(shown->body.contains(QString::fromUtf8("Đội đã đến")));
     // An anonymous stream gets none of it.
     m_api->setAuthenticator(nullptr);
+}
+
+void TstAlertsService::enteringAnAreaNotifiesOnce()
+{
+    // Published before the app's first load: the one where the user is is not news, the other
+    // is once the user goes there.
+    const QString known =
+        publish(*m_server, m_partner, alertAt(QStringLiteral("Sạt lở ở Hương Hồ"), kVillage));
+    const QString beyond =
+        publish(*m_server, m_partner, alertAt(QStringLiteral("Lũ ở Thủy Bằng"), kHill));
+    QVERIFY(!known.isEmpty() && !beyond.isEmpty());
+
+    FakeNotifier notifier;
+    auto service = makeService(&notifier, false);
+    service->setShowAll(true); // lists what does not concern the user too (not notified)
+    service->setCurrentPosition(kVillageLat, kVillageLon);
+    service->start();
+    WAIT_LIVE(service);
+    QVERIFY(listed(*service, known));
+    QVERIFY(rowFor(*service, known).concerns);
+    QVERIFY(listed(*service, beyond));
+    QCOMPARE(notifier.count(known), 0);
+    // Moving about inside its area: still not news.
+    service->setCurrentPosition(kVillageLat + 0.0005, kVillageLon);
+    QCOMPARE(notifier.count(known), 0);
+    QCOMPARE(notifier.count(beyond), 0);
+    service->setCurrentPosition(kHillLat, kHillLon);
+    QCOMPARE(notifier.count(beyond), 1);
+    QCOMPARE(notifier.count(known), 0);
+
+    // An alert that arrives while the user is elsewhere is notified when they come into its
+    // area, once: not again when they leave and come back.
+    service->setCurrentPosition(kNowhereLat, kNowhereLon);
+    int shown = int(notifier.shown.size());
+    CapSpec cap = alertAt(QStringLiteral("Đường ngập ở Hương Hồ"), kVillage);
+    cap.infos[0].instruction = QStringLiteral("Đi đường khác.");
+    const QString arrived = publish(*m_server, m_partner, cap);
+    QVERIFY(!arrived.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(listed(*service, arrived), 10000);
+    QVERIFY(!rowFor(*service, arrived).concerns);
+    QCOMPARE(notifier.count(arrived), 0);
+    service->setCurrentPosition(kVillageLat, kVillageLon);
+    QCOMPARE(notifier.count(arrived), 1);
+    QCOMPARE(int(notifier.shown.size()), shown + 1);
+    QVERIFY(notifier.last(arrived)->title.contains(QString::fromUtf8("Đường ngập ở Hương Hồ")));
+    QVERIFY(notifier.last(arrived)->body.contains(QString::fromUtf8("Đi đường khác.")));
+    QCOMPARE(notifier.last(arrived)->level, platform::Notifier::Level::Critical);
+    service->setCurrentPosition(kVillageLat, kVillageLon + 0.0005);
+    service->setCurrentPosition(kNowhereLat, kNowhereLon);
+    service->setCurrentPosition(kVillageLat, kVillageLon);
+    QCOMPARE(notifier.count(arrived), 1);
+    QCOMPARE(int(notifier.shown.size()), shown + 1);
+
+    // Muted: not notified on coming in either; Extreme is never muted.
+    service->setMuted(QStringLiteral("Fire"), true);
+    service->setCurrentPosition(kNowhereLat, kNowhereLon);
+    const QString quiet = publish(*m_server, m_partner,
+                                  alertAt(QStringLiteral("Cháy rừng nhỏ"), kVillage,
+                                          QStringLiteral("Moderate"), {QStringLiteral("Fire")}));
+    const QString loud = publish(*m_server, m_partner,
+                                 alertAt(QStringLiteral("Cháy rừng lớn"), kVillage,
+                                         QStringLiteral("Extreme"), {QStringLiteral("Fire")}));
+    QTRY_VERIFY_WITH_TIMEOUT(listed(*service, quiet) && listed(*service, loud), 10000);
+    QCOMPARE(notifier.count(quiet) + notifier.count(loud), 0);
+    service->setCurrentPosition(kVillageLat, kVillageLon);
+    QCOMPARE(notifier.count(quiet), 0);
+    QCOMPARE(notifier.count(loud), 1);
+    service->setCurrentPosition(kNowhereLat, kNowhereLon);
+    service->setCurrentPosition(kVillageLat, kVillageLon);
+    QCOMPARE(notifier.count(quiet), 0);
+    QCOMPARE(notifier.count(loud), 1);
+
+    // A saved place counts like the position.
+    service->setCurrentPosition(kNowhereLat, kNowhereLon);
+    const QString atHome =
+        publish(*m_server, m_partner, alertAt(QStringLiteral("Mất nước ở Thủy Bằng"), kHill));
+    QTRY_VERIFY_WITH_TIMEOUT(listed(*service, atHome), 10000);
+    QCOMPARE(notifier.count(atHome), 0);
+    QVERIFY(service->addPlace(QString::fromUtf8("Nhà mẹ"), QStringLiteral("family"), kHillLat,
+                              kHillLon));
+    QCOMPARE(notifier.count(atHome), 1);
+    QVERIFY(notifier.last(atHome)->body.contains(QString::fromUtf8("Nhà mẹ")));
+    QVERIFY(service->addPlace(QString(), QStringLiteral("work"), kHillLat + 0.001, kHillLon));
+    service->setCurrentPosition(kHillLat, kHillLon);
+    QCOMPARE(notifier.count(atHome), 1);
+    QCOMPARE(notifier.count(beyond), 1);
+
+    // Across runs: what arrived while the user was elsewhere is notified in the next run when
+    // they come into its area, once.
+    service->setCurrentPosition(kNowhereLat, kNowhereLon);
+    const QString later =
+        publish(*m_server, m_partner, alertAt(QStringLiteral("Cây đổ ở Hương Hồ"), kVillage));
+    QTRY_VERIFY_WITH_TIMEOUT(listed(*service, later), 10000);
+    QCOMPARE(notifier.count(later), 0);
+    service.reset();
+    FakeNotifier second;
+    auto next = makeService(&second, false);
+    next->setCurrentPosition(kNowhereLat, kNowhereLon);
+    next->start();
+    WAIT_LIVE(next);
+    QVERIFY(listed(*next, later));
+    QCOMPARE(second.shown.size(), 0);
+    next->setCurrentPosition(kVillageLat, kVillageLon);
+    QCOMPARE(second.count(later), 1);
+    QCOMPARE(second.shown.size(), 1); // nothing notified in the first run comes again
+    // And one that arrives while away is notified when the next run starts inside its area.
+    next->setCurrentPosition(kNowhereLat, kNowhereLon);
+    const QString whileAway =
+        publish(*m_server, m_partner, alertAt(QStringLiteral("Sét ở Hương Hồ"), kVillage));
+    QTRY_VERIFY_WITH_TIMEOUT(listed(*next, whileAway), 10000);
+    QCOMPARE(second.count(whileAway), 0);
+    next.reset();
+    FakeNotifier third;
+    auto last = makeService(&third, false);
+    last->setCurrentPosition(kVillageLat, kVillageLon);
+    last->start();
+    WAIT_LIVE(last);
+    QTRY_COMPARE(third.count(whileAway), 1);
+    QCOMPARE(third.shown.size(), 1);
+    QCOMPARE(third.count(later), 0);
+    last->setCurrentPosition(kNowhereLat, kNowhereLon);
+    last->setCurrentPosition(kVillageLat, kVillageLon);
+    QCOMPARE(third.shown.size(), 1);
 }
 
 QTEST_MAIN(TstAlertsService)
