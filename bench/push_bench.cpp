@@ -309,9 +309,12 @@ RunResult run(const QString &serverExe, int clients, int alerts, int threads, in
     QTemporaryDir dir;
     QProcess server;
     server.setProgram(serverExe);
+    // Every client comes from 127.0.0.1: the per-address limit (64 by default) is raised to
+    // let them all in.
     server.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                          QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--seed"),
-                         QStringLiteral("demo")});
+                         QStringLiteral("demo"), QStringLiteral("--push-max-per-address"),
+                         QString::number(clients + 64)});
     server.setProcessChannelMode(QProcess::SeparateChannels);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (env.contains(QStringLiteral("BENCH_SERVER_GLIB")))

@@ -96,6 +96,7 @@ int runServer(QCoreApplication &app)
     pushOptions.allowedOrigins = options.allowedOrigins;
     pushOptions.pingIntervalMs = options.pushPingMs;
     pushOptions.silenceTimeoutMs = options.pushPingMs * 5 / 2;
+    pushOptions.maxPerAddress = options.pushMaxPerAddress;
     // Declared before the HTTP server: its connections (and their sockets) go first.
     push::PushHub hub(db, pushOptions);
     if (!hub.start(options.dataDir, options.databaseUrl, &error))

@@ -99,6 +99,13 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *options, 
     parser.addOptions({listen, dataDir, seed, database, maxBody, idleTimeout, issuer, maxUpload,
                        apiKey, allowedOrigin, pushPing, bankSecret});
 
+    const QCommandLineOption pushMaxPerAddress(
+        QStringLiteral("push-max-per-address"),
+        QStringLiteral("Push stream connections one client address may hold open (loopback "
+                       "too); a further handshake is refused with 429."),
+        QStringLiteral("n"), QStringLiteral("64"));
+    parser.addOption(pushMaxPerAddress);
+
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -170,6 +177,12 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *options, 
     if (!ok || options->pushPingMs < 100) {
         *error = QStringLiteral("bad --push-ping-ms value \"%1\" (at least 100)")
                      .arg(parser.value(pushPing));
+        return false;
+    }
+    options->pushMaxPerAddress = parser.value(pushMaxPerAddress).toInt(&ok);
+    if (!ok || options->pushMaxPerAddress < 1) {
+        *error = QStringLiteral("bad --push-max-per-address value \"%1\" (at least 1)")
+                     .arg(parser.value(pushMaxPerAddress));
         return false;
     }
     options->bankWebhookSecret = parser.isSet(bankSecret)

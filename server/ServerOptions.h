@@ -22,6 +22,7 @@ struct ServerOptions
     // Origins of browser pages allowed to open the push stream besides the server's own.
     QStringList allowedOrigins;
     int pushPingMs = 30 * 1000; // the push stream pings every client this often
+    int pushMaxPerAddress = 64; // open push connections one client address may hold
     // HMAC-SHA256 key of the bank's payment notifications (--bank-webhook-secret, else env
     // HUES_BANK_WEBHOOK_SECRET, else the sandbox's documented demo secret).
     QString bankWebhookSecret;

@@ -16,11 +16,16 @@ constexpr int kCatchUpPage = 256;
 } // namespace
 
 PushConnection::PushConnection(PushHub *hub, QTcpSocket *socket, const QString &subject,
-                               qint64 cursor, qint64 nowMs)
-    : QObject(socket), m_hub(hub), m_socket(socket), m_subject(subject), m_cursor(cursor),
-      m_lastHeard(nowMs)
+                               const QString &address, qint64 cursor, qint64 nowMs)
+    : QObject(socket), m_hub(hub), m_socket(socket), m_subject(subject), m_address(address),
+      m_cursor(cursor), m_lastHeard(nowMs)
 {
     connect(socket, &QTcpSocket::readyRead, this, &PushConnection::onReadyRead);
+    // A peer gone frees its place at once (the socket itself goes a little later).
+    connect(socket, &QTcpSocket::disconnected, this, [this] {
+        if (m_hub)
+            m_hub->detach(this);
+    });
     // The socket goes when the peer goes (QtHttpServer connected the same; Unique keeps one).
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater, Qt::UniqueConnection);
     if (socket->bytesAvailable() > 0)

@@ -20,11 +20,13 @@ class PushConnection : public QObject
 {
     Q_OBJECT
 public:
-    PushConnection(PushHub *hub, QTcpSocket *socket, const QString &subject, qint64 cursor,
-                   qint64 nowMs);
+    // address: the client's PushHub::addressKey().
+    PushConnection(PushHub *hub, QTcpSocket *socket, const QString &subject, const QString &address,
+                   qint64 cursor, qint64 nowMs);
     ~PushConnection() override;
 
     const QString &subject() const { return m_subject; }
+    const QString &address() const { return m_address; }
     bool isLive() const { return m_live; }
     qint64 lastHeardMs() const { return m_lastHeard; }
 
@@ -46,6 +48,7 @@ private:
     QPointer<PushHub> m_hub;
     QTcpSocket *m_socket;
     QString m_subject;
+    QString m_address;
     qint64 m_cursor;    // every event up to this seq was sent or is not for this client
     qint64 m_lastHeard; // hub clock, ms
     bool m_live = false;

@@ -9,6 +9,7 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDriver>
@@ -437,6 +438,14 @@ void PushHub::acceptUpgrade(QTcpSocket *socket, const UpgradeRequest &request)
     if (repeated || !ws::validClientKey(key))
         return refuse(400, QStringLiteral("bad_request"),
                       QStringLiteral("Sec-WebSocket-Key must be the base64 of 16 bytes"));
+    // One address may hold only so many connections (checked before any database work).
+    const QString address = addressKey(socket->peerAddress());
+    if (m_perAddress.value(address) >= m_options.maxPerAddress)
+        return refuse(429, QStringLiteral("too_many_connections"),
+                      QStringLiteral("this address has %1 push connections open already, the "
+                                     "most allowed; close one or try again later")
+                          .arg(m_options.maxPerAddress),
+                      "Retry-After: 30");
     // Browsers send Origin; native clients do not.
     const QByteArray origin = request.header("origin", &repeated);
     if (!origin.isNull() && (repeated || !originAllowed(origin)))
@@ -492,7 +501,7 @@ void PushHub::acceptUpgrade(QTcpSocket *socket, const UpgradeRequest &request)
                                     "Sec-WebSocket-Accept: ") +
                   ws::acceptKey(key) + QByteArrayLiteral("\r\n\r\n"));
     logLine(101);
-    auto *connection = new PushConnection(this, socket, subject,
+    auto *connection = new PushConnection(this, socket, subject, address,
                                           (reset || since == 0) ? m_latest : since, nowMs());
     attach(connection);
     if (reset)
@@ -505,6 +514,7 @@ void PushHub::attach(PushConnection *connection)
     m_connections.insert(connection);
     if (!connection->subject().isEmpty())
         m_bySubject.insert(connection->subject(), connection);
+    ++m_perAddress[connection->address()];
 }
 
 void PushHub::detach(PushConnection *connection)
@@ -513,6 +523,20 @@ void PushHub::detach(PushConnection *connection)
         return;
     if (!connection->subject().isEmpty())
         m_bySubject.remove(connection->subject(), connection);
+    const auto it = m_perAddress.find(connection->address());
+    if (it != m_perAddress.end() && --it.value() <= 0)
+        m_perAddress.erase(it);
+}
+
+QString PushHub::addressKey(const QHostAddress &address)
+{
+    bool isIPv4 = false;
+    const quint32 ipv4 = address.toIPv4Address(&isIPv4);
+    if (isIPv4)
+        return QHostAddress(ipv4).toString();
+    QHostAddress withoutScope = address;
+    withoutScope.setScopeId(QString());
+    return withoutScope.toString();
 }
 
 } // namespace hues::server::push

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 
+class QHostAddress;
 class QTcpSocket;
 
 namespace hues::server {
@@ -37,6 +38,9 @@ struct PushOptions
     qint64 maxBufferedBytes = 4 * 1024 * 1024;
     // How often push_events is read even without a publish or notification (a safety net).
     int pollIntervalMs = 2000;
+    // Open connections one client address may hold (--push-max-per-address); a handshake over
+    // it is refused with 429 before upgrading. Loopback counts like any address.
+    int maxPerAddress = 64;
 };
 
 // One event as stored in push_events.
@@ -89,6 +93,9 @@ public:
     // The highest seq sent to live connections by this process.
     qint64 latestSeq() const { return m_latest; }
     int connectionCount() const { return int(m_connections.size()); }
+    // The key a client address is counted under for maxPerAddress: an IPv4 address (also one
+    // mapped into IPv6) as such, an IPv6 address without its scope.
+    static QString addressKey(const QHostAddress &address);
 
     // Normalises an origin ("HTTP://Host:80/" -> "http://host"); empty when it is not one.
     static QString normaliseOrigin(const QString &origin);
@@ -130,6 +137,7 @@ private:
     bool m_pumpScheduled = false;
     QSet<PushConnection *> m_connections;
     QMultiHash<QString, PushConnection *> m_bySubject;
+    QHash<QString, int> m_perAddress;        // open connections by addressKey()
     QMap<qint64, QByteArray> m_recentFrames; // the last frames by seq, shared by replays
     QByteArray m_pingFrame;
     QElapsedTimer m_clock;

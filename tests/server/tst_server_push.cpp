@@ -708,10 +708,12 @@ private slots:
         QCOMPARE(resumed.seqs(), (QList<qint64>{6, 7, 8, 9, 10, 12}));
     }
 
-    // Hundreds of clients each get every event once.
+    // Hundreds of clients each get every event once (all from 127.0.0.1: over the default
+    // per-address limit, so it is raised).
     void manyClients()
     {
-        TestServer server(options(QString()));
+        TestServer server(
+            options(QString(), {QStringLiteral("--push-max-per-address"), QStringLiteral("200")}));
         QVERIFY(server.start());
         std::vector<std::unique_ptr<StreamClient>> clients;
         for (int i = 0; i < 200; ++i) {
@@ -731,6 +733,87 @@ private slots:
         }));
         for (const auto &client : clients)
             QCOMPARE(client->seqs(), (QList<qint64>{1, 2, 3}));
+    }
+
+    // --push-max-per-address N: an address (loopback too) holds at most N connections; the
+    // next handshake is refused with 429 and Retry-After before upgrading, the others go on;
+    // a closed connection frees its place, one that is dropped too.
+    void perAddressLimit()
+    {
+        for (const QString &bad :
+             {QStringLiteral("0"), QStringLiteral("-1"), QStringLiteral("x")}) {
+            TestServer refused(options(QString(), {QStringLiteral("--push-max-per-address"), bad}));
+            QVERIFY(!refused.start());
+            QCOMPARE(refused.exitCode(), 2);
+        }
+        TestServer server(
+            options(QString(), {QStringLiteral("--push-max-per-address"), QStringLiteral("3")}));
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        int opcode = 0;
+        QByteArray payload;
+        std::vector<std::unique_ptr<RawClient>> clients;
+        for (int i = 0; i < 3; ++i) {
+            clients.push_back(std::make_unique<RawClient>());
+            QVERIFY(clients.back()->open(server.baseUrl(), "/api/v1/push?since=0"));
+            QVERIFY(clients.back()->next(&opcode, &payload)); // hello
+            QCOMPARE(opcode, 0x1);
+        }
+        const auto fourth = [&] {
+            bool closed = false;
+            const QByteArray answer =
+                rawExchange(server.baseUrl(), handshake("/api/v1/push?since=0"), 10000, &closed);
+            return std::make_pair(answer, closed);
+        };
+        const auto [answer, closedByServer] = fourth();
+        QCOMPARE(statusOf(answer), 429);
+        QVERIFY(closedByServer);
+        QVERIFY2(answer.contains("\r\nRetry-After: 30\r\n"), answer.constData());
+        QVERIFY(!answer.contains("Sec-WebSocket-Accept"));
+        const QByteArray body = answer.mid(answer.indexOf("\r\n\r\n") + 4);
+        QCOMPARE(QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("too_many_connections"));
+        // A socket token is not used up by a refused handshake.
+        const QString citizen =
+            signIn(server, QStringLiteral("citizen"), QStringLiteral("hues-citizen-demo"));
+        const QString token = socketToken(server, citizen);
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(statusOf(rawExchange(server.baseUrl(),
+                                      handshake("/api/v1/push?token=" + token.toLatin1()))),
+                 429);
+        // Nothing else was closed: each of the three still answers a ping.
+        for (const auto &client : clients) {
+            client->sendFrame(0x89, "still");
+            QVERIFY(client->next(&opcode, &payload));
+            QCOMPARE(opcode, 0xA);
+            QCOMPARE(payload, QByteArray("still"));
+        }
+        // Closed by the client: its place is free for the next.
+        clients.front()->sendFrame(0x88, QByteArray::fromHex("03e8"));
+        QVERIFY(clients.front()->next(&opcode, &payload));
+        QCOMPARE(opcode, 0x8);
+        clients.front()->waitClosed();
+        clients.erase(clients.begin());
+        clients.push_back(std::make_unique<RawClient>());
+        QVERIFY(clients.back()->open(server.baseUrl(),
+                                     "/api/v1/push?since=0&token=" + token.toLatin1()));
+        QCOMPARE(statusOf(fourth().first), 429);
+        // Dropped without a close frame: the server frees its place when it sees the socket
+        // gone (a refused attempt in between takes no place).
+        clients.front()->socket.abort();
+        clients.erase(clients.begin());
+        const auto reopen = [&] {
+            auto client = std::make_unique<RawClient>();
+            if (!client->open(server.baseUrl(), "/api/v1/push?since=0"))
+                return false;
+            clients.push_back(std::move(client));
+            return true;
+        };
+        bool reopened = false;
+        // (QTRY evaluates once more at the end: a success is not repeated.)
+        QTRY_VERIFY_WITH_TIMEOUT(reopened || (reopened = reopen()), 10000);
+        QCOMPARE(int(clients.size()), 3);
+        QCOMPARE(statusOf(fourth().first), 429);
+        QVERIFY(server.isRunning());
     }
 };
 
