@@ -49,6 +49,8 @@ ApplicationWindow {
                 ? stack.push(Qt.resolvedUrl("ReportsPage.qml"), { showBack: true }, operation)
                 : name === "alerts"
                 ? stack.push(Qt.resolvedUrl("AlertsPage.qml"), { showBack: true }, operation)
+                : name === "pay"
+                ? stack.push(Qt.resolvedUrl("PayPage.qml"), { showBack: true }, operation)
                 : stack.push(Qt.resolvedUrl("ComingSoonPage.qml"), { pageName: name }, operation)
         page.backRequested.connect(() => window.showHome(true))
         return true

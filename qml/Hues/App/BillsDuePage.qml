@@ -1,0 +1,307 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Hues.Ui
+import Hues.App
+import Hues.Services
+
+// The bills due for one customer code (Payments.bills): what each is for, how much, when it is
+// due (overdue ones marked), ticked to pay together; the total and "Pay selected" at the
+// bottom lead to the same confirm, PIN and receipt as a scanned code.
+Item {
+    id: root
+    objectName: "page_billsDue"
+
+    readonly property string pageName: "pay"
+    property bool showBack: true
+    property PayPage pay
+    property string providerId
+    property string providerName
+    property string customerCode
+
+    readonly property bool firstLoad: Payments.billsLoading && Payments.bills.count === 0
+    readonly property int selectedCount: {
+        let n = 0
+        for (let i = 0; i < billRows.count; ++i) {
+            const row = billRows.itemAt(i) as BillRow
+            if (row && row.selected)
+                ++n
+        }
+        return n
+    }
+
+    signal backRequested()
+
+    function lookUp() {
+        Payments.lookupBills(providerId, customerCode)
+    }
+
+    function paySelected() {
+        const ids = []
+        for (let i = 0; i < billRows.count; ++i) {
+            const row = billRows.itemAt(i) as BillRow
+            if (row && row.selected)
+                ids.push(row.billId)
+        }
+        if (ids.length > 0 && pay)
+            pay.startBills(root, ids)
+    }
+
+    // "2025-03-31" as "31/03/2025".
+    function dateText(iso: string): string {
+        const parts = iso.split("-")
+        return parts.length === 3 ? parts[2] + "/" + parts[1] + "/" + parts[0] : iso
+    }
+
+    Component.onCompleted: lookUp()
+
+    // One bill: a large tick box, what and until when, the amount.
+    component BillRow: AbstractButton {
+        id: bill
+        required property int index
+        required property string billId
+        required property string period
+        required property string description
+        required property string amountText
+        required property string dueDate
+        required property bool overdue
+        required property bool selected
+
+        objectName: "billRow_" + index
+        Layout.fillWidth: true
+        implicitHeight: Math.max(Theme.touchTarget + Theme.spacingM, implicitContentHeight + topPadding + bottomPadding)
+        leftPadding: Theme.spacingM
+        rightPadding: Theme.spacingL
+        topPadding: Theme.spacingM
+        bottomPadding: Theme.spacingM
+        hoverEnabled: true
+        checkable: false
+        Accessible.role: Accessible.CheckBox
+        Accessible.checkable: true
+        Accessible.checked: selected
+        Accessible.name: qsTr("%1, %2, due %3").arg(description !== "" ? description : period).arg(amountText)
+                                                .arg(root.dateText(dueDate))
+        onClicked: Payments.bills.setSelected(index, !selected)
+
+        background: Rectangle {
+            radius: Theme.radiusL
+            color: bill.selected ? Theme.primaryContainer : bill.down ? Theme.surfacePressed : Theme.surface
+            border.width: bill.visualFocus ? 3 : bill.selected ? 2 : 1
+            border.color: bill.visualFocus ? Theme.focus : bill.selected ? Theme.primary : Theme.outline
+        }
+        // No ids inside: contentItem is deferred.
+        contentItem: RowLayout {
+            spacing: Theme.spacingM
+
+            Rectangle {
+                objectName: "billTick"
+                Layout.alignment: Qt.AlignVCenter
+                implicitWidth: Theme.fontTitle + 8
+                implicitHeight: implicitWidth
+                radius: Theme.radiusS / 2
+                color: bill.selected ? Theme.primary : Theme.surface
+                border.width: 2
+                border.color: bill.selected ? Theme.primary : Theme.outlineStrong
+                Text {
+                    anchors.centerIn: parent
+                    visible: bill.selected
+                    text: "✓"
+                    font.pixelSize: Theme.fontBodyLarge
+                    font.weight: Font.Bold
+                    color: Theme.textOnPrimary
+                }
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 2
+                Text {
+                    Layout.fillWidth: true
+                    text: bill.description !== "" ? bill.description : bill.period
+                    font.pixelSize: Theme.fontBody
+                    font.weight: Font.DemiBold
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                }
+                Text {
+                    Layout.fillWidth: true
+                    visible: bill.description !== "" && bill.period !== ""
+                    text: qsTr("Period %1").arg(bill.period)
+                    font.pixelSize: Theme.fontCaption + 1
+                    color: Theme.textSecondary
+                    wrapMode: Text.Wrap
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingS
+                    Text {
+                        text: qsTr("Due %1").arg(root.dateText(bill.dueDate))
+                        font.pixelSize: Theme.fontCaption + 1
+                        color: bill.overdue ? Theme.error : Theme.textSecondary
+                    }
+                    StatusChip {
+                        objectName: "billOverdue"
+                        visible: bill.overdue
+                        kind: StatusChip.Error
+                        text: qsTr("Overdue")
+                    }
+                }
+            }
+            Text {
+                objectName: "billAmount"
+                Layout.alignment: Qt.AlignVCenter
+                text: bill.amountText
+                font.pixelSize: Theme.fontBodyLarge
+                font.weight: Font.Bold
+                color: Theme.text
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        PageHeader {
+            Layout.fillWidth: true
+            title: qsTr("Due bills")
+            subtitle: root.providerName
+            showBack: root.showBack
+            onBackClicked: root.backRequested()
+        }
+
+        Flickable {
+            id: flick
+            objectName: "billsDueFlick"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            contentWidth: width
+            contentHeight: column.implicitHeight + Theme.spacingL + Theme.spacingXl
+            boundsBehavior: Flickable.StopAtBounds
+            clip: true
+            ScrollBar.vertical: ScrollBar { }
+
+            ColumnLayout {
+                id: column
+                x: Math.max(Theme.spacingL, (flick.width - Theme.contentMaxWidth * 0.65) / 2)
+                y: Theme.spacingL
+                width: flick.width - 2 * x
+                spacing: Theme.spacingM
+
+                // Whose bills.
+                PayCard {
+                    objectName: "billsCustomer"
+                    visible: Payments.billsCustomerName !== "" || root.customerCode !== ""
+                    spacing: 2
+                    Text {
+                        Layout.fillWidth: true
+                        visible: text !== ""
+                        text: Payments.billsCustomerName
+                        font.pixelSize: Theme.fontBodyLarge
+                        font.weight: Font.DemiBold
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("Customer code %1").arg(root.customerCode)
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.textSecondary
+                        wrapMode: Text.Wrap
+                    }
+                }
+
+                StatusBanner {
+                    objectName: "billsError"
+                    Layout.fillWidth: true
+                    visible: Payments.billsError !== ""
+                    kind: StatusBanner.Error
+                    text: Payments.billsError
+                    actionText: qsTr("Retry")
+                    actionObjectName: "billsRetry"
+                    actionEnabled: !Payments.billsLoading
+                    onActionClicked: root.lookUp()
+                }
+                LoadingIndicator {
+                    objectName: "billsLoading"
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.topMargin: Theme.spacingXl
+                    running: Payments.billsLoading
+                    text: qsTr("Looking up the bills…")
+                }
+                EmptyState {
+                    objectName: "billsNothingDue"
+                    Layout.fillWidth: true
+                    visible: !Payments.billsLoading && Payments.billsError === "" && Payments.bills.count === 0
+                    glyph: "✓"
+                    title: qsTr("Nothing to pay")
+                    body: qsTr("There are no unpaid bills for this customer code.")
+                }
+
+                Text {
+                    Layout.fillWidth: true
+                    visible: Payments.bills.count > 0
+                    text: qsTr("Tick the bills to pay now.")
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.textSecondary
+                    wrapMode: Text.WordWrap
+                }
+                Repeater {
+                    id: billRows
+                    model: Payments.bills
+                    BillRow { }
+                }
+            }
+        }
+
+        // The total and the way to pay it.
+        Rectangle {
+            objectName: "billsTotalBar"
+            Layout.fillWidth: true
+            visible: Payments.bills.count > 0
+            implicitHeight: totalLayout.implicitHeight + 2 * Theme.spacingM
+            color: Theme.surface
+
+            Rectangle {
+                width: parent.width
+                height: 1
+                color: Theme.outline
+            }
+            RowLayout {
+                id: totalLayout
+                anchors.verticalCenter: parent.verticalCenter
+                x: Math.max(Theme.spacingL, (parent.width - Theme.contentMaxWidth * 0.65) / 2)
+                width: parent.width - 2 * x
+                spacing: Theme.spacingM
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 0
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("%n bill(s) selected", "", root.selectedCount)
+                        font.pixelSize: Theme.fontCaption + 1
+                        color: Theme.textSecondary
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        objectName: "billsTotal"
+                        Layout.fillWidth: true
+                        text: Payments.selectedBillsTotalText
+                        font.pixelSize: Theme.fontTitle
+                        font.weight: Font.Bold
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                    }
+                }
+                PrimaryButton {
+                    objectName: "billsPaySelected"
+                    Layout.preferredHeight: Theme.touchTarget + Theme.spacingS
+                    enabled: root.selectedCount > 0
+                    text: qsTr("Pay selected")
+                    font.pixelSize: Theme.fontBodyLarge
+                    onClicked: root.paySelected()
+                }
+            }
+        }
+    }
+}
