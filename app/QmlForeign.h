@@ -2,6 +2,7 @@
 
 #include "alerts/AlertsService.h"
 #include "net/ServerStatus.h"
+#include "qr/QrScanner.h"
 #include "payments/PaymentsService.h"
 #include "reports/ReportsService.h"
 
@@ -21,6 +22,14 @@ struct ServerStatusForeign
 public:
     static net::ServerStatus *create(QQmlEngine *, QJSEngine *);
     static inline QPointer<net::ServerStatus> s_instance;
+};
+
+// The QR scanner (creatable: each screen that scans has its own).
+struct QrScannerForeign
+{
+    Q_GADGET
+    QML_FOREIGN(qr::QrScanner)
+    QML_NAMED_ELEMENT(QrScanner)
 };
 
 // Field reporting: the facade as the singleton "Reports", and the types of its properties.
