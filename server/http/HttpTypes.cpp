@@ -64,6 +64,8 @@ QByteArray reasonPhrase(int status)
         return "Unprocessable Entity";
     case 426:
         return "Upgrade Required";
+    case 429:
+        return "Too Many Requests";
     case 431:
         return "Request Header Fields Too Large";
     case 500:
