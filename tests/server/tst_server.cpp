@@ -176,7 +176,9 @@ private slots:
         while (accounts.next())
             usernames << accounts.value(0).toString();
         QCOMPARE(usernames, (QStringList{QStringLiteral("citizen"), QStringLiteral("ioc"),
-                                         QStringLiteral("merchant"), QStringLiteral("verifier")}));
+                                         QStringLiteral("merchant"), QStringLiteral("parent"),
+                                         QStringLiteral("tourist"), QStringLiteral("trader"),
+                                         QStringLiteral("verifier")}));
         QSqlQuery codes(second.database());
         QVERIFY(codes.exec(QStringLiteral("SELECT name_vi FROM report_categories WHERE "
                                           "service_code = 'sidewalk_encroachment'")));
@@ -449,7 +451,7 @@ private slots:
         QSqlQuery versions(second.database());
         QVERIFY(versions.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")));
         QVERIFY(versions.next());
-        QCOMPARE(versions.value(0).toInt(), 4);
+        QCOMPARE(versions.value(0).toInt(), 5);
     }
 
     void newerSchemaIsRefused_data() { backends(); }

@@ -50,7 +50,7 @@ private slots:
         QSqlQuery versions(servers.front()->database());
         QVERIFY(versions.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")));
         QVERIFY(versions.next());
-        QCOMPARE(versions.value(0).toInt(), 4);
+        QCOMPARE(versions.value(0).toInt(), 5);
         for (auto &server : servers)
             QCOMPARE(server->stop(), 0);
     }
