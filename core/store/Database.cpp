@@ -17,7 +17,7 @@ namespace store {
 namespace {
 
 // Tables that only cache what the server has: clearCache() empties them.
-const QStringList kCacheTables = {QStringLiteral("kv_cache")};
+const QStringList kCacheTables = {QStringLiteral("kv_cache"), QStringLiteral("payment_receipts")};
 
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 {

@@ -279,14 +279,22 @@ private Q_SLOTS:
         QVERIFY(q.exec(
             QStringLiteral("INSERT INTO outbox (id, kind, idempotency_key, payload, created_at) "
                            "VALUES ('1', 'report', 'key-1', 'p', 1)")));
+        // Receipts are the server's copy (cleared); saved bill codes are the user's (kept).
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO payment_receipts VALUES ('s', 'a', 'p1', 1, "
+                                      "'out', 'food', 'bun bo', '{}')")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO saved_bill_codes VALUES ('s', 'a', 'pc-hue', "
+                                      "'PC05EE0012345', 'EVN', 'Nhà', 1)")));
         QSignalSpy cleared(&service, &store::StoreService::cacheCleared);
         QVERIFY(service.clearCache());
         QCOMPARE(cleared.count(), 1);
         QVERIFY(q.exec(QStringLiteral(
-            "SELECT (SELECT COUNT(*) FROM kv_cache), (SELECT COUNT(*) FROM outbox)")));
+            "SELECT (SELECT COUNT(*) FROM kv_cache), (SELECT COUNT(*) FROM outbox), "
+            "(SELECT COUNT(*) FROM payment_receipts), (SELECT COUNT(*) FROM saved_bill_codes)")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         QCOMPARE(q.value(1).toInt(), 1);
+        QCOMPARE(q.value(2).toInt(), 0);
+        QCOMPARE(q.value(3).toInt(), 1);
     }
 
 private:
