@@ -2,8 +2,8 @@
 
 #include "alerts/AlertsService.h"
 #include "net/ServerStatus.h"
-#include "qr/QrScanner.h"
 #include "payments/PaymentsService.h"
+#include "qr/QrScanner.h"
 #include "reports/ReportsService.h"
 
 #include <QPointer>
