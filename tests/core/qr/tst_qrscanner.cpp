@@ -5,6 +5,7 @@
 #include "qr/QrScanner.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QMediaPlayer>
 #include <QPainter>
@@ -155,7 +156,8 @@ private:
     QString makeClip(const QString &name, bool withCode);
     // Plays the clip into a QVideoSink the scanner reads, to its end, and waits for the last
     // decode to finish.
-    void play(const QString &clip, QrScanner &scanner);
+    // Sets playedMs to the time it played.
+    void play(const QString &clip, QrScanner &scanner, qint64 &playedMs);
 
     QTemporaryDir m_dir;
     QString m_ffmpeg;
@@ -389,17 +391,20 @@ QString TestQrScanner::makeClip(const QString &name, bool withCode)
     return clip;
 }
 
-void TestQrScanner::play(const QString &clip, QrScanner &scanner)
+void TestQrScanner::play(const QString &clip, QrScanner &scanner, qint64 &playedMs)
 {
+    QElapsedTimer playing;
     QMediaPlayer player;
     QVideoSink sink;
     player.setVideoSink(&sink);
     scanner.setVideoSink(&sink);
     QSignalSpy errors(&player, &QMediaPlayer::errorOccurred);
     player.setSource(QUrl::fromLocalFile(clip));
+    playing.start();
     player.play();
     QTRY_VERIFY2_WITH_TIMEOUT(player.mediaStatus() == QMediaPlayer::EndOfMedia || !errors.isEmpty(),
                               qPrintable(player.errorString()), 30000);
+    playedMs = playing.elapsed();
     QVERIFY2(errors.isEmpty(), qPrintable(player.errorString()));
     scanner.setVideoSink(nullptr);
     QTRY_COMPARE(scanner.stats().framesDone, scanner.stats().framesDecoded);
@@ -412,7 +417,8 @@ void TestQrScanner::clipFindsCodeOnce()
     QVERIFY(!clip.isEmpty());
     QrScanner scanner;
     QSignalSpy decoded(&scanner, &QrScanner::decoded);
-    play(clip, scanner);
+    qint64 playedMs = 0;
+    play(clip, scanner, playedMs);
     if (QTest::currentTestFailed())
         return;
     const QrScanner::Stats stats = scanner.stats();
@@ -424,7 +430,9 @@ void TestQrScanner::clipFindsCodeOnce()
     // 4 s at 15 fps, 8 decodes a second at most: the throttle held and frames were dropped.
     QVERIFY(stats.framesReceived >= 50);
     QVERIFY(stats.framesDropped > 0);
-    QVERIFY(stats.framesDecoded <= 4 * 1000 / QrScanner::DefaultMinimumInterval + 2);
+    QVERIFY2(
+        stats.framesDecoded <= playedMs / QrScanner::DefaultMinimumInterval + 1,
+        qPrintable(QStringLiteral("%1 decodes in %2 ms").arg(stats.framesDecoded).arg(playedMs)));
 }
 
 void TestQrScanner::clipWithoutCodeFindsNothing()
@@ -433,7 +441,8 @@ void TestQrScanner::clipWithoutCodeFindsNothing()
     QVERIFY(!clip.isEmpty());
     QrScanner scanner;
     QSignalSpy decoded(&scanner, &QrScanner::decoded);
-    play(clip, scanner);
+    qint64 playedMs = 0;
+    play(clip, scanner, playedMs);
     if (QTest::currentTestFailed())
         return;
     // Frames were looked at, and nothing came out.
