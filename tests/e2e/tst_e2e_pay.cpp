@@ -492,20 +492,32 @@ void TstE2ePay::billsLookedUpAndTwoPaid()
     typeInto(window, QStringLiteral("billsLabelField"), QStringLiteral("Nhà mẹ ở Vỹ Dạ"));
     clickNamed(window, QStringLiteral("billsLookUp"));
 
-    // The due bills, none ticked yet.
+    // The due bills, all ticked to begin with; one unticked and ticked again.
     QTRY_VERIFY(findVisible(window, QStringLiteral("page_billsDue")));
     QTRY_VERIFY_WITH_TIMEOUT(findVisible(window, QStringLiteral("billRow_1")), 15000);
     QCOMPARE(service->bills()->rowCount(), int(due.size()));
     QVERIFY(!service->billsCustomerName().isEmpty());
     QQuickItem *paySelected = findVisible(window, QStringLiteral("billsPaySelected"));
     QVERIFY(paySelected);
-    QVERIFY(!paySelected->isEnabled());
-    clickNamed(window, QStringLiteral("billRow_0"));
-    clickNamed(window, QStringLiteral("billRow_1"));
     const QModelIndex first = service->bills()->index(0);
     const QModelIndex second = service->bills()->index(1);
-    const qint64 total = qint64(first.data(payments::BillModel::AmountRole).toDouble() +
-                                second.data(payments::BillModel::AmountRole).toDouble());
+    const qint64 firstAmount = qint64(first.data(payments::BillModel::AmountRole).toDouble());
+    const qint64 total =
+        firstAmount + qint64(second.data(payments::BillModel::AmountRole).toDouble());
+    // Only the first two stay ticked.
+    for (int row = 2; row < service->bills()->rowCount(); ++row)
+        clickNamed(window, QStringLiteral("billRow_%1").arg(row));
+    QTRY_COMPARE(textOf(window, QStringLiteral("billsTotal")), vietqr::formatVnd(total));
+    QTRY_VERIFY(paySelected->isEnabled());
+    clickNamed(window, QStringLiteral("billRow_1"));
+    QTRY_VERIFY(!second.data(payments::BillModel::SelectedRole).toBool());
+    QTRY_COMPARE(textOf(window, QStringLiteral("billsTotal")), vietqr::formatVnd(firstAmount));
+    clickNamed(window, QStringLiteral("billRow_0"));
+    QTRY_COMPARE(textOf(window, QStringLiteral("billsTotal")), vietqr::formatVnd(0));
+    QTRY_VERIFY(!paySelected->isEnabled());
+    grab(window, QStringLiteral("pay-bills-due-none-vi.png"));
+    clickNamed(window, QStringLiteral("billRow_0"));
+    clickNamed(window, QStringLiteral("billRow_1"));
     QTRY_COMPARE(qint64(service->selectedBillsTotal()), total);
     QTRY_COMPARE(textOf(window, QStringLiteral("billsTotal")), vietqr::formatVnd(total));
     QTRY_VERIFY(paySelected->isEnabled());

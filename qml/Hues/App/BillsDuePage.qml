@@ -21,10 +21,15 @@ Item {
     property string customerCode
 
     readonly property bool firstLoad: Payments.billsLoading && Payments.bills.count === 0
+    // Rows created so far (itemAt() is not a dependency a binding can follow).
+    property int rowsMade: 0
     readonly property int selectedCount: {
+        // Re-counted when the selection or the rows change.
+        void Payments.selectedBillsTotal
+        void rowsMade
         let n = 0
         for (let i = 0; i < billRows.count; ++i) {
-            const row = billRows.itemAt(i) as BillRow
+            const row = billRows.itemAt(i) as BillsDueRow
             if (row && row.selected)
                 ++n
         }
@@ -40,7 +45,7 @@ Item {
     function paySelected() {
         const ids = []
         for (let i = 0; i < billRows.count; ++i) {
-            const row = billRows.itemAt(i) as BillRow
+            const row = billRows.itemAt(i) as BillsDueRow
             if (row && row.selected)
                 ids.push(row.billId)
         }
@@ -48,115 +53,7 @@ Item {
             pay.startBills(root, ids)
     }
 
-    // "2025-03-31" as "31/03/2025".
-    function dateText(iso: string): string {
-        const parts = iso.split("-")
-        return parts.length === 3 ? parts[2] + "/" + parts[1] + "/" + parts[0] : iso
-    }
-
     Component.onCompleted: lookUp()
-
-    // One bill: a large tick box, what and until when, the amount.
-    component BillRow: AbstractButton {
-        id: bill
-        required property int index
-        required property string billId
-        required property string period
-        required property string description
-        required property string amountText
-        required property string dueDate
-        required property bool overdue
-        required property bool selected
-
-        objectName: "billRow_" + index
-        Layout.fillWidth: true
-        implicitHeight: Math.max(Theme.touchTarget + Theme.spacingM, implicitContentHeight + topPadding + bottomPadding)
-        leftPadding: Theme.spacingM
-        rightPadding: Theme.spacingL
-        topPadding: Theme.spacingM
-        bottomPadding: Theme.spacingM
-        hoverEnabled: true
-        checkable: false
-        Accessible.role: Accessible.CheckBox
-        Accessible.checkable: true
-        Accessible.checked: selected
-        Accessible.name: qsTr("%1, %2, due %3").arg(description !== "" ? description : period).arg(amountText)
-                                                .arg(root.dateText(dueDate))
-        onClicked: Payments.bills.setSelected(index, !selected)
-
-        background: Rectangle {
-            radius: Theme.radiusL
-            color: bill.selected ? Theme.primaryContainer : bill.down ? Theme.surfacePressed : Theme.surface
-            border.width: bill.visualFocus ? 3 : bill.selected ? 2 : 1
-            border.color: bill.visualFocus ? Theme.focus : bill.selected ? Theme.primary : Theme.outline
-        }
-        // No ids inside: contentItem is deferred.
-        contentItem: RowLayout {
-            spacing: Theme.spacingM
-
-            Rectangle {
-                objectName: "billTick"
-                Layout.alignment: Qt.AlignVCenter
-                implicitWidth: Theme.fontTitle + 8
-                implicitHeight: implicitWidth
-                radius: Theme.radiusS / 2
-                color: bill.selected ? Theme.primary : Theme.surface
-                border.width: 2
-                border.color: bill.selected ? Theme.primary : Theme.outlineStrong
-                Text {
-                    anchors.centerIn: parent
-                    visible: bill.selected
-                    text: "✓"
-                    font.pixelSize: Theme.fontBodyLarge
-                    font.weight: Font.Bold
-                    color: Theme.textOnPrimary
-                }
-            }
-            ColumnLayout {
-                Layout.fillWidth: true
-                spacing: 2
-                Text {
-                    Layout.fillWidth: true
-                    text: bill.description !== "" ? bill.description : bill.period
-                    font.pixelSize: Theme.fontBody
-                    font.weight: Font.DemiBold
-                    color: Theme.text
-                    wrapMode: Text.Wrap
-                }
-                Text {
-                    Layout.fillWidth: true
-                    visible: bill.description !== "" && bill.period !== ""
-                    text: qsTr("Period %1").arg(bill.period)
-                    font.pixelSize: Theme.fontCaption + 1
-                    color: Theme.textSecondary
-                    wrapMode: Text.Wrap
-                }
-                Flow {
-                    Layout.fillWidth: true
-                    spacing: Theme.spacingS
-                    Text {
-                        text: qsTr("Due %1").arg(root.dateText(bill.dueDate))
-                        font.pixelSize: Theme.fontCaption + 1
-                        color: bill.overdue ? Theme.error : Theme.textSecondary
-                    }
-                    StatusChip {
-                        objectName: "billOverdue"
-                        visible: bill.overdue
-                        kind: StatusChip.Error
-                        text: qsTr("Overdue")
-                    }
-                }
-            }
-            Text {
-                objectName: "billAmount"
-                Layout.alignment: Qt.AlignVCenter
-                text: bill.amountText
-                font.pixelSize: Theme.fontBodyLarge
-                font.weight: Font.Bold
-                color: Theme.text
-            }
-        }
-    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -241,7 +138,7 @@ Item {
                 Text {
                     Layout.fillWidth: true
                     visible: Payments.bills.count > 0
-                    text: qsTr("Tick the bills to pay now.")
+                    text: qsTr("The ticked bills are paid together. Untick those you want to pay later.")
                     font.pixelSize: Theme.fontBody
                     color: Theme.textSecondary
                     wrapMode: Text.WordWrap
@@ -249,7 +146,11 @@ Item {
                 Repeater {
                     id: billRows
                     model: Payments.bills
-                    BillRow { }
+                    onItemAdded: ++root.rowsMade
+                    onItemRemoved: --root.rowsMade
+                    BillsDueRow {
+                        Layout.fillWidth: true
+                    }
                 }
             }
         }

@@ -209,25 +209,6 @@ Item {
                 running: root.firstLoad
                 text: qsTr("Loading your payments…")
             }
-            EmptyState {
-                objectName: "historyEmpty"
-                anchors.left: parent.left
-                anchors.right: parent.right
-                y: Theme.spacingL
-                visible: !Payments.historyLoading && Payments.history.count === 0
-                glyph: root.filtered ? "⌕" : "🕘"
-                title: root.filtered ? qsTr("No payments match") : qsTr("No payments yet")
-                body: root.filtered ? qsTr("Try other words, or clear the filters.")
-                                    : qsTr("Payments you make and receive appear here, with their receipts.")
-                actionText: root.filtered ? qsTr("Clear the filters") : ""
-                onActionClicked: {
-                    searchField.clear()
-                    Payments.historySearch = ""
-                    Payments.historyDirection = ""
-                    Payments.historyCategory = ""
-                }
-            }
-
             // Pull to refresh: shown above the list while it is dragged down, and while refreshing.
             Item {
                 id: pull
@@ -280,20 +261,37 @@ Item {
                 }
                 onAtYEndChanged: if (atYEnd && count > 0) root.loadMore()
 
+                // Sections give ListView.section / previousSection to the delegates, which draw
+                // the day's heading themselves (Qt 6.4 cannot create a bound section delegate or
+                // footer in their own context).
                 section.property: "dayLabel"
                 section.criteria: ViewSection.FullString
-                section.delegate: Rectangle {
-                    id: sectionItem
-                    required property string section
-                    width: list.width
-                    implicitHeight: sectionText.implicitHeight + Theme.spacingL
-                    color: Theme.background
+
+                delegate: Column {
+                    id: entry
+                    required property int index
+                    required property string paymentId
+                    required property string title
+                    required property string direction
+                    required property string amountText
+                    required property string category
+                    required property string purpose
+                    required property var createdAt
+                    required property string dayLabel
+                    readonly property bool firstOfDay: ListView.section !== ListView.previousSection
+                    readonly property bool last: index === list.count - 1
+
+                    x: (list.width - list.columnWidth) / 2
+                    width: list.columnWidth
+
                     Text {
-                        id: sectionText
-                        x: (list.width - list.columnWidth) / 2 + Theme.spacingL
-                        anchors.bottom: parent.bottom
-                        anchors.bottomMargin: Theme.spacingXs
-                        text: sectionItem.section
+                        objectName: "historyDay"
+                        visible: entry.firstOfDay
+                        width: parent.width
+                        topPadding: Theme.spacingL
+                        bottomPadding: Theme.spacingXs
+                        leftPadding: Theme.spacingL
+                        text: entry.dayLabel
                         font.pixelSize: Theme.fontCaption
                         font.weight: Font.DemiBold
                         font.capitalization: Font.AllUppercase
@@ -301,27 +299,50 @@ Item {
                         color: Theme.primary
                         Accessible.role: Accessible.Heading
                     }
-                }
-
-                delegate: HistoryRow {
-                    id: row
-                    objectName: "historyRow_" + index
-                    x: (list.width - list.columnWidth) / 2
-                    width: list.columnWidth
-                    onClicked: if (root.pay) root.pay.showReceipt(root, row.paymentId)
-                }
-
-                footer: Item {
-                    width: list.width
-                    height: Payments.historyCanLoadMore ? Theme.touchTarget + 2 * Theme.spacingL : Theme.spacingXl
-                    SecondaryButton {
-                        objectName: "historyLoadMore"
-                        anchors.centerIn: parent
-                        visible: Payments.historyCanLoadMore
-                        enabled: !Payments.historyLoading
-                        text: Payments.historyLoading ? qsTr("Loading…") : qsTr("Show older payments")
-                        onClicked: root.loadMore()
+                    HistoryRow {
+                        objectName: "historyRow_" + entry.index
+                        width: parent.width
+                        title: entry.title
+                        direction: entry.direction
+                        amountText: entry.amountText
+                        category: entry.category
+                        purpose: entry.purpose
+                        createdAt: entry.createdAt
+                        onClicked: if (root.pay) root.pay.showReceipt(root, entry.paymentId)
                     }
+                    // The end of what is loaded: older payments on request (and on reaching it).
+                    Item {
+                        visible: entry.last
+                        width: parent.width
+                        height: Payments.historyCanLoadMore ? Theme.touchTarget + 2 * Theme.spacingL : Theme.spacingXl
+                        SecondaryButton {
+                            objectName: "historyLoadMore"
+                            anchors.centerIn: parent
+                            visible: Payments.historyCanLoadMore
+                            enabled: !Payments.historyLoading
+                            text: Payments.historyLoading ? qsTr("Loading…") : qsTr("Show older payments")
+                            onClicked: root.loadMore()
+                        }
+                    }
+                }
+            }
+            // After the list, so that it is above it and gets its clicks.
+            EmptyState {
+                objectName: "historyEmpty"
+                anchors.left: parent.left
+                anchors.right: parent.right
+                y: Theme.spacingL
+                visible: !Payments.historyLoading && Payments.history.count === 0
+                glyph: root.filtered ? "⌕" : "🕘"
+                title: root.filtered ? qsTr("No payments match") : qsTr("No payments yet")
+                body: root.filtered ? qsTr("Try other words, or clear the filters.")
+                                    : qsTr("Payments you make and receive appear here, with their receipts.")
+                actionText: root.filtered ? qsTr("Clear the filters") : ""
+                onActionClicked: {
+                    searchField.clear()
+                    Payments.historySearch = ""
+                    Payments.historyDirection = ""
+                    Payments.historyCategory = ""
                 }
             }
         }

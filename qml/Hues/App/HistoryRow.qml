@@ -10,22 +10,18 @@ import Hues.Services
 AbstractButton {
     id: root
 
-    // The roles of Payments.history.
-    required property int index
-    required property string paymentId
-    required property string reference
-    required property string title
-    required property string direction
-    required property string amountText
-    required property string category
-    required property string purpose
-    required property var createdAt
+    property string title
+    property string direction
+    property string amountText
+    property string category
+    property string purpose
+    property var createdAt
 
     readonly property bool incoming: direction === "in"
 
     implicitHeight: Math.max(Theme.touchTarget + Theme.spacingM, implicitContentHeight + topPadding + bottomPadding)
     hoverEnabled: true
-    Accessible.name: qsTr("%1, %2, %3").arg(title).arg(amountText).arg(Qt.formatTime(createdAt, "HH:mm"))
+    Accessible.name: qsTr("%1, %2, %3").arg(title).arg(amountText).arg(PayFormat.clock(createdAt))
 
     background: Rectangle {
         color: root.down ? Theme.surfacePressed : root.hovered ? Theme.background : Theme.surface
@@ -80,8 +76,8 @@ AbstractButton {
             }
             Text {
                 Layout.fillWidth: true
-                text: root.purpose !== "" ? Qt.formatTime(root.createdAt, "HH:mm") + " · " + root.purpose
-                                          : Qt.formatTime(root.createdAt, "HH:mm")
+                text: root.purpose !== "" ? PayFormat.clock(root.createdAt) + " · " + root.purpose
+                                          : PayFormat.clock(root.createdAt)
                 font.pixelSize: Theme.fontCaption + 1
                 color: Theme.textSecondary
                 wrapMode: Text.Wrap

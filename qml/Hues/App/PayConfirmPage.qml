@@ -285,8 +285,8 @@ Item {
                         label: qsTr("Valid until")
                         value: !visible ? ""
                                : root.expired ? qsTr("%1 — this code has expired. Ask for a new one.")
-                                                .arg(Qt.formatTime(root.flow.expiresAt, "HH:mm"))
-                               : qsTr("%1 (%2 left)").arg(Qt.formatTime(root.flow.expiresAt, "HH:mm"))
+                                                .arg(PayFormat.clock(root.flow.expiresAt))
+                               : qsTr("%1 (%2 left)").arg(PayFormat.clock(root.flow.expiresAt))
                                                      .arg(PayFormat.countdown(root.flow.expiresAt, root.now))
                     }
                 }

@@ -54,6 +54,18 @@ QtObject {
         return Number(digits).toLocaleString(Qt.locale("vi_VN"), "f", 0)
     }
 
+    // A date of the server ("2025-03-31") as people here write it ("31/03/2025").
+    function isoDate(iso: string): string {
+        const parts = iso.split("-")
+        return parts.length === 3 ? parts[2] + "/" + parts[1] + "/" + parts[0] : iso
+    }
+
+    // "14:05" of a time (a Date or what Date takes); "" for an invalid one.
+    function clock(value: var): string {
+        const d = value instanceof Date ? value : new Date(value)
+        return isNaN(d.getTime()) ? "" : Qt.formatTime(d, "HH:mm")
+    }
+
     // "14:05:09, 28/11/2026" for a receipt; "" for an invalid time.
     function receiptTime(value: var, language: string): string {
         const d = value instanceof Date ? value : new Date(value)
