@@ -242,6 +242,8 @@ Item {
                         wrapMode: Text.Wrap
                     }
                     PayBankChip {
+                        // Centred at its own width (a layout holding a filling child fills).
+                        Layout.fillWidth: false
                         Layout.alignment: Qt.AlignHCenter
                         bankName: root.merchant.bankShortName ?? ""
                         account: root.merchant.accountMasked ?? ""
@@ -319,7 +321,7 @@ Item {
                             id: paidText
                             objectName: "merchantPaidText"
                             Layout.fillWidth: true
-                            text: root.qr.paidText ?? ""
+                            text: PayFormat.keepTogether(root.qr.paidText ?? "")
                             font.pixelSize: Theme.fontDisplay + 6
                             font.weight: Font.Bold
                             color: Theme.success
@@ -377,6 +379,8 @@ Item {
                         wrapMode: Text.WordWrap
                     }
                     PayBankChip {
+                        // Centred at its own width (a layout holding a filling child fills).
+                        Layout.fillWidth: false
                         Layout.alignment: Qt.AlignHCenter
                         bankName: root.merchant.bankShortName ?? ""
                         account: root.merchant.accountMasked ?? ""

@@ -42,6 +42,11 @@ QtObject {
         }
     }
 
+    // An amount for large type: the đồng sign never wraps onto a line of its own.
+    function keepTogether(text: string): string {
+        return text.replace(/ ₫/g, "\u00A0₫")
+    }
+
     // The digits of what was typed, without leading zeros ("50.000" -> "50000"), at most 9.
     function digitsOf(text: string): string {
         return text.replace(/[^0-9]/g, "").replace(/^0+/, "").slice(0, 9)

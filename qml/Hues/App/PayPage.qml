@@ -91,8 +91,10 @@ Item {
     onSignedInChanged: refresh()
     StackView.onActivated: refresh()
 
+    // A trader's payments, while this page is the one shown (the merchant page says it itself).
     Connections {
         target: Payments
+        enabled: root.StackView.status === StackView.Active
         function onPaymentReceived(paymentId: string, amount: real, text: string) { toast.show(text) }
     }
 

@@ -27,6 +27,9 @@ Item {
         pay.startPayment(root, code)
     }
 
+    // Back from the confirm page: the same code may be scanned again.
+    StackView.onActivated: scanner.reset()
+
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
@@ -56,7 +59,7 @@ Item {
                 width: flick.width - 2 * x
                 spacing: Theme.spacingL
 
-                // The scanner (a component of its own; absent from builds without it).
+                // The camera's scanner, with "Pick an image" (a screenshot of a bank QR).
                 Rectangle {
                     objectName: "payScannerArea"
                     Layout.fillWidth: true
@@ -67,32 +70,15 @@ Item {
                     border.color: Theme.outline
                     clip: true
 
-                    Loader {
+                    ScannerView {
                         id: scanner
                         objectName: "payScanner"
                         anchors.fill: parent
                         anchors.margins: 1
-                        source: Qt.resolvedUrl("ScannerView.qml")
-                        asynchronous: true
-                    }
-                    Connections {
-                        target: scanner.item
-                        ignoreUnknownSignals: true
-                        function onScanned(payload: string) { root.accept(payload) }
-                    }
-
-                    LoadingIndicator {
-                        anchors.centerIn: parent
-                        running: scanner.status === Loader.Loading
-                        text: qsTr("Starting the scanner…")
-                    }
-                    EmptyState {
-                        objectName: "payScannerMissing"
-                        anchors.fill: parent
-                        visible: scanner.status === Loader.Error || scanner.status === Loader.Null
-                        glyph: "⌗"
-                        title: qsTr("No scanner here")
-                        body: qsTr("This device cannot scan codes. Paste the code below instead.")
+                        // The camera runs only while this page is the one shown.
+                        active: root.StackView.status === StackView.Active
+                        hint: qsTr("Point the camera at the shop's VietQR code")
+                        onScanned: payload => root.accept(payload)
                     }
                 }
 
