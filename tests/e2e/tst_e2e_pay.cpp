@@ -281,6 +281,20 @@ void TstE2ePay::payStaticCodePasted()
     QQuickItem *next = findVisible(window, QStringLiteral("payPasteContinue"));
     QVERIFY(next);
     QVERIFY(!next->isEnabled());
+    // Not a VietQR: refused on the spot (no network), said why; Back to the scanner.
+    typeInto(window, QStringLiteral("payPasteField"), QStringLiteral("000201010211HELLO"));
+    clickNamed(window, QStringLiteral("payPasteContinue"));
+    QTRY_VERIFY(findVisible(window, QStringLiteral("payCodeFailed")));
+    QCOMPARE(service->flow()->state(), PaymentFlow::Failed);
+    QVERIFY(!service->flow()->error().isEmpty());
+    QVERIFY(!findVisible(window, QStringLiteral("payRetry")));
+    clickNamed(window, QStringLiteral("payCancel"));
+    QTRY_VERIFY(findVisible(window, QStringLiteral("page_payScan")));
+    QTRY_VERIFY(!findVisible(window, QStringLiteral("page_payConfirm")));
+    QCOMPARE(service->flow()->state(), PaymentFlow::Idle);
+    clickNamed(window, QStringLiteral("payPasteField"));
+    QTRY_VERIFY(window->focusObject());
+    window->focusObject()->setProperty("text", QString());
     typeInto(window, QStringLiteral("payPasteField"), m_staticQr);
     QTRY_COMPARE(textOf(window, QStringLiteral("payPasteField")), m_staticQr);
     grab(window, QStringLiteral("pay-scan-vi.png"));
@@ -362,6 +376,32 @@ void TstE2ePay::payStaticCodePasted()
     QTRY_COMPARE(flow->amountVnd(), qint64(10000));
     payWithPin(app.get(), false, QStringLiteral("pay-"));
     QCOMPARE(serverBalance(*m_server, m_citizenToken), before - amount - 10000);
+
+    // More than the wallet holds: refused by the server, said why, nothing taken; Cancel.
+    clickNamed(window, QStringLiteral("receiptDone"));
+    QTRY_VERIFY(findVisible(window, QStringLiteral("page_pay")));
+    clickNamed(window, QStringLiteral("payAction_scan"));
+    typeInto(window, QStringLiteral("payPasteField"), m_staticQr);
+    clickNamed(window, QStringLiteral("payPasteContinue"));
+    QTRY_COMPARE_WITH_TIMEOUT(flow->state(), PaymentFlow::Confirm, 15000);
+    typeInto(window, QStringLiteral("payAmountField"), QStringLiteral("400000000"));
+    QTRY_COMPARE(textOf(window, QStringLiteral("payAmountField")), QStringLiteral("400.000.000"));
+    clickNamed(window, QStringLiteral("payButton"));
+    typePin(window, kPin);
+    QTRY_COMPARE_WITH_TIMEOUT(flow->state(), PaymentFlow::Failed, 15000);
+    QCOMPARE(flow->errorCode(), QStringLiteral("insufficient_funds"));
+    QTRY_COMPARE(textOf(window, QStringLiteral("payError")), flow->error());
+    QVERIFY(findVisible(window, QStringLiteral("payConfirmCard"))); // the details stay
+    grab(window, QStringLiteral("pay-failed-vi.png"));
+    QCOMPARE(serverBalance(*m_server, m_citizenToken), before - amount - 10000);
+    // Another amount for the same code, then Cancel: back to the scanner.
+    clickNamed(window, QStringLiteral("payChangeAmount"));
+    QTRY_COMPARE_WITH_TIMEOUT(flow->state(), PaymentFlow::Confirm, 15000);
+    QTRY_VERIFY(findVisible(window, QStringLiteral("payAmountField")));
+    QVERIFY(!findVisible(window, QStringLiteral("payError")));
+    clickNamed(window, QStringLiteral("payCancelConfirm"));
+    QTRY_VERIFY(findVisible(window, QStringLiteral("page_payScan")));
+    QCOMPARE(flow->state(), PaymentFlow::Idle);
 }
 
 // Merchant mode: the trader types an amount on the keypad and shows a large QR; a customer

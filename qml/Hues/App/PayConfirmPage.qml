@@ -335,6 +335,16 @@ Item {
                     visible: root.flowState === PaymentFlow.Failed
                     spacing: Theme.spacingS
                     layoutDirection: Qt.RightToLeft
+                    // Refused for this amount (too much, say): the same code again, another amount.
+                    PrimaryButton {
+                        objectName: "payChangeAmount"
+                        visible: root.known && root.flow !== null && root.flow.amountEditable && !root.flow.canRetry
+                        text: qsTr("Change the amount")
+                        onClicked: {
+                            root.fieldsFilled = false
+                            root.flow.start(root.flow.payload)
+                        }
+                    }
                     PrimaryButton {
                         objectName: "payRetry"
                         visible: root.flow !== null && root.flow.canRetry
