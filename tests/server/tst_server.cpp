@@ -1,5 +1,6 @@
 // hues-server as a black box: the real executable on an ephemeral port, over SQLite and, when
 // HUES_TEST_PG_URL is set, PostgreSQL.
+#include "Backends.h"
 #include "TestServer.h"
 
 #include <QSqlError>
@@ -14,9 +15,6 @@ using namespace hues::test;
 
 namespace {
 
-const char kNoPg[] = "PostgreSQL rows need HUES_TEST_PG_URL (start one with "
-                     "scripts/test-postgres.sh start DIR)";
-
 QJsonObject findById(const QJsonArray &rows, const QString &id)
 {
     for (const QJsonValue &row : rows) {
@@ -28,37 +26,9 @@ QJsonObject findById(const QJsonArray &rows, const QString &id)
 
 } // namespace
 
-// Fetches the "backend" column and, for PostgreSQL, creates a fresh database (or skips).
-#define HUES_FETCH_BACKEND(dbUrl)                                                                  \
-    QFETCH(QString, backend);                                                                      \
-    std::unique_ptr<ScratchDatabase> scratch_;                                                     \
-    if (backend == QLatin1String("postgresql")) {                                                  \
-        if (postgresUrlFromEnv().isEmpty())                                                        \
-            QSKIP(kNoPg);                                                                          \
-        scratch_ = std::make_unique<ScratchDatabase>(postgresUrlFromEnv());                        \
-        QVERIFY2(scratch_->isValid(), qPrintable(scratch_->errorString()));                        \
-    }                                                                                              \
-    const QString dbUrl = scratch_ ? scratch_->url() : QString()
-
 class TestServerBlackBox : public QObject
 {
     Q_OBJECT
-
-private:
-    static void backends()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::newRow("sqlite") << QStringLiteral("sqlite");
-        QTest::newRow("postgresql") << QStringLiteral("postgresql");
-    }
-
-    static TestServer::Options options(const QString &dbUrl, bool seed = false)
-    {
-        TestServer::Options o;
-        o.databaseUrl = dbUrl;
-        o.seedDemo = seed;
-        return o;
-    }
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
@@ -67,7 +37,7 @@ private slots:
     void healthz()
     {
         HUES_FETCH_BACKEND(dbUrl);
-        TestServer server(options(dbUrl));
+        TestServer server(unseeded(dbUrl));
         QVERIFY2(server.start(), qPrintable(server.errorString()));
         QVERIFY(server.baseUrl().toString().startsWith(QLatin1String("http://127.0.0.1:")));
         const HttpResult reply = httpGet(server.url(QStringLiteral("/healthz")));
@@ -128,7 +98,7 @@ private slots:
     void seededDirectory()
     {
         HUES_FETCH_BACKEND(dbUrl);
-        TestServer server(options(dbUrl, true));
+        TestServer server(seeded(dbUrl));
         QVERIFY2(server.start(), qPrintable(server.errorString()));
 
         const HttpResult centres = httpGet(server.url(QStringLiteral("/api/v1/centres")));
@@ -161,7 +131,7 @@ private slots:
         const qsizetype centreCount = centres.array().size();
         const qsizetype siteCount = sites.array().size();
         QCOMPARE(server.stop(), 0);
-        TestServer::Options again = options(dbUrl, true);
+        TestServer::Options again = seeded(dbUrl);
         again.dataDir = server.dataDir();
         TestServer second(again);
         QVERIFY2(second.start(), qPrintable(second.errorString()));
@@ -190,7 +160,7 @@ private slots:
     void noDemoDataWithoutSeed()
     {
         HUES_FETCH_BACKEND(dbUrl);
-        TestServer server(options(dbUrl));
+        TestServer server(unseeded(dbUrl));
         QVERIFY2(server.start(), qPrintable(server.errorString()));
         const HttpResult centres = httpGet(server.url(QStringLiteral("/api/v1/centres")));
         QCOMPARE(centres.status, 200);
@@ -435,12 +405,12 @@ private slots:
     void reopenKeepsDataWithoutMigrating()
     {
         HUES_FETCH_BACKEND(dbUrl);
-        TestServer first(options(dbUrl, true));
+        TestServer first(seeded(dbUrl));
         QVERIFY2(first.start(), qPrintable(first.errorString()));
         QVERIFY(first.stderrText().contains(QLatin1String("applying migration 1")));
         QCOMPARE(first.stop(), 0);
 
-        TestServer::Options o = options(dbUrl);
+        TestServer::Options o = unseeded(dbUrl);
         o.dataDir = first.dataDir();
         TestServer second(o);
         QVERIFY2(second.start(), qPrintable(second.errorString()));
@@ -458,7 +428,7 @@ private slots:
     void newerSchemaIsRefused()
     {
         HUES_FETCH_BACKEND(dbUrl);
-        TestServer first(options(dbUrl));
+        TestServer first(unseeded(dbUrl));
         QVERIFY2(first.start(), qPrintable(first.errorString()));
         QCOMPARE(first.stop(), 0);
         QSqlQuery insert(first.database());
@@ -467,7 +437,7 @@ private slots:
                                             "'2099-01-01T00:00:00Z')")),
                  qPrintable(insert.lastError().text()));
 
-        TestServer::Options o = options(dbUrl);
+        TestServer::Options o = unseeded(dbUrl);
         o.dataDir = first.dataDir();
         TestServer second(o);
         QVERIFY(!second.start());

@@ -2,8 +2,11 @@
 // validation errors, Update, Cancel, resends, expiry), the public list, citizen submissions
 // and the verification centre's queue with the personal events of both, over SQLite and, when
 // HUES_TEST_PG_URL is set, PostgreSQL.
-#include "PushSupport.h"
+#include "Backends.h"
+#include "CapMessage.h"
+#include "PushStream.h"
 #include "TestServer.h"
+#include "Tokens.h"
 #include "alerts/Cap.h"
 
 #include <QBuffer>
@@ -99,22 +102,6 @@ class TestServerAlerts : public QObject
 {
     Q_OBJECT
 
-private:
-    static void backends()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::newRow("sqlite") << QStringLiteral("sqlite");
-        QTest::newRow("postgresql") << QStringLiteral("postgresql");
-    }
-
-    static TestServer::Options options(const QString &dbUrl)
-    {
-        TestServer::Options o;
-        o.databaseUrl = dbUrl;
-        o.seedDemo = true;
-        return o;
-    }
-
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
@@ -123,7 +110,7 @@ private slots:
     void publishRolesAndScope()
     {
         HUES_FETCH_BACKEND(dbUrl);
-        TestServer server(options(dbUrl));
+        TestServer server(seeded(dbUrl));
         QVERIFY(server.start());
         Cap cap;
         cap.identifier = QStringLiteral("roles-1");
@@ -142,8 +129,8 @@ private slots:
                      QStringLiteral("insufficient_scope"));
             QVERIFY(refused.header("WWW-Authenticate").contains("scope=\"alerts:publish\""));
         }
-        QCOMPARE(count(server, QStringLiteral(
-                                   "SELECT COUNT(*) FROM alerts WHERE publisher <> 'seed:demo'")),
+        QCOMPARE(server.queryNumber(
+                     QStringLiteral("SELECT COUNT(*) FROM alerts WHERE publisher <> 'seed:demo'")),
                  0);
 
         const QString ioc = signIn(server, QStringLiteral("ioc"), QStringLiteral("hues-ioc-demo"));
@@ -164,8 +151,8 @@ private slots:
                                              "application/cap+xml", QStringLiteral("/alerts"));
         QCOMPARE(byPartner.status, 201);
         QCOMPARE(byPartner.object().value(QStringLiteral("seq")).toInt(), 2);
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM alerts WHERE publisher = "
-                                              "'client:evn-hue'")),
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM alerts WHERE publisher = "
+                                                   "'client:evn-hue'")),
                  1);
         QCOMPARE(alertIds(httpGet(server.url(QStringLiteral("/api/v1/alerts")))).size(), 2);
     }
@@ -173,7 +160,7 @@ private slots:
     // Content types and sizes.
     void contentTypes()
     {
-        TestServer server(options(QString()));
+        TestServer server(seeded(QString()));
         QVERIFY(server.start());
         const QString partner = partnerToken(server);
         Cap cap;
@@ -195,8 +182,8 @@ private slots:
         // Over the body limit (1 MiB): 413, decided before the body is read.
         const QByteArray huge = cap.xml() + QByteArray(1100 * 1024, ' ');
         QCOMPARE(postCap(server, huge, partner).status, 413);
-        QCOMPARE(count(server, QStringLiteral(
-                                   "SELECT COUNT(*) FROM alerts WHERE publisher <> 'seed:demo'")),
+        QCOMPARE(server.queryNumber(
+                     QStringLiteral("SELECT COUNT(*) FROM alerts WHERE publisher <> 'seed:demo'")),
                  2);
     }
 
@@ -244,7 +231,7 @@ private slots:
     {
         QFETCH(QByteArray, xml);
         QFETCH(QString, expected);
-        auto server = std::make_unique<TestServer>(options(QString()));
+        auto server = std::make_unique<TestServer>(seeded(QString()));
         QVERIFY(server->start());
         const QString partner = partnerToken(*server);
         StreamClient stream;
@@ -258,10 +245,10 @@ private slots:
         if (!xml.isEmpty() && expected.contains(QLatin1String("alert/")))
             QVERIFY2(QRegularExpression(QStringLiteral("^\\d+:\\d+: ")).match(message).hasMatch(),
                      qPrintable(message)); // line:column
-        QCOMPARE(count(*server, QStringLiteral(
-                                    "SELECT COUNT(*) FROM alerts WHERE publisher <> 'seed:demo'")),
+        QCOMPARE(server->queryNumber(
+                     QStringLiteral("SELECT COUNT(*) FROM alerts WHERE publisher <> 'seed:demo'")),
                  0);
-        QCOMPARE(count(*server, QStringLiteral("SELECT COUNT(*) FROM push_events")), 0);
+        QCOMPARE(server->queryNumber(QStringLiteral("SELECT COUNT(*) FROM push_events")), 0);
     }
 
     // Update replaces, Cancel withdraws; references to unknown or others' alerts change
@@ -270,7 +257,7 @@ private slots:
     void updateCancelAndResend()
     {
         HUES_FETCH_BACKEND(dbUrl);
-        TestServer server(options(dbUrl));
+        TestServer server(seeded(dbUrl));
         QVERIFY(server.start());
         const QString ioc = signIn(server, QStringLiteral("ioc"), QStringLiteral("hues-ioc-demo"));
         const QString partner = partnerToken(server);
@@ -366,7 +353,7 @@ private slots:
     // Expired alerts (the latest info expires, or 24 h after sent without one) leave the list.
     void expiry()
     {
-        TestServer server(options(QString()));
+        TestServer server(seeded(QString()));
         QVERIFY(server.start());
         const QString partner = partnerToken(server);
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -413,7 +400,7 @@ private slots:
     void submissionsFlow()
     {
         HUES_FETCH_BACKEND(dbUrl);
-        TestServer server(options(dbUrl));
+        TestServer server(seeded(dbUrl));
         QVERIFY(server.start());
         const QString citizen =
             signIn(server, QStringLiteral("citizen"), QStringLiteral("hues-citizen-demo"));
@@ -450,7 +437,7 @@ private slots:
             submit(server, submissionParts("Khói lớn ở chợ Đông Ba", "Fire"), citizen);
         QCOMPARE(second.status, 201);
         const QString secondId = second.object().value(QStringLiteral("submission_id")).toString();
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM alert_submissions")), 2);
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM alert_submissions")), 2);
 
         // Mine: the citizen's only.
         const HttpResult mine =
@@ -604,7 +591,7 @@ private slots:
     // The demo seed's alerts: valid CAP 1.2 with Vietnamese and English infos and areas in Huế.
     void demoSeedAlerts()
     {
-        TestServer server(options(QString()));
+        TestServer server(seeded(QString()));
         QVERIFY(server.start());
         const HttpResult list = httpGet(server.url(QStringLiteral("/api/v1/alerts")));
         QHash<QString, ::alerts::Alert> seeded;
@@ -639,13 +626,13 @@ private slots:
                      .array()
                      .size(),
                  0);
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM push_events")), 0);
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM push_events")), 0);
     }
 
     // Refusals of submissions: every field checked, nothing stored.
     void submissionValidation()
     {
-        TestServer server(options(QString()));
+        TestServer server(seeded(QString()));
         QVERIFY(server.start());
         const QString citizen =
             signIn(server, QStringLiteral("citizen"), QStringLiteral("hues-citizen-demo"));
@@ -688,7 +675,7 @@ private slots:
                                                                                "urlencoded"))})
                      .status,
                  415);
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM alert_submissions")), 1);
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM alert_submissions")), 1);
     }
 };
 

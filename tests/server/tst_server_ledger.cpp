@@ -4,14 +4,16 @@
 // Afterwards every balance equals the one computed from the successful payments, the ledger
 // sums to zero, no payment exists twice and no balance is negative. For runs longer than about
 // four minutes set QTEST_FUNCTION_TIMEOUT (ms) too.
-#include "PushSupport.h"
+#include "Backends.h"
 #include "TestServer.h"
+#include "Tokens.h"
 #include "vietqr/VietQr.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
@@ -198,19 +200,6 @@ private:
     int m_count = 0;
 };
 
-qint64 number(TestServer &server, const QString &sql, const QVariantList &values = {})
-{
-    QSqlQuery query(server.database());
-    query.prepare(sql);
-    for (const QVariant &v : values)
-        query.addBindValue(v);
-    if (!query.exec() || !query.next()) {
-        qWarning() << sql << query.lastError().text();
-        return -999999999;
-    }
-    return query.value(0).toLongLong();
-}
-
 } // namespace
 
 class TestServerLedger : public QObject
@@ -220,12 +209,7 @@ class TestServerLedger : public QObject
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void concurrentPayments_data()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::newRow("sqlite") << QStringLiteral("sqlite");
-        QTest::newRow("postgresql") << QStringLiteral("postgresql");
-    }
+    void concurrentPayments_data() { backends(); }
     void concurrentPayments()
     {
         HUES_FETCH_BACKEND(dbUrl);
@@ -262,8 +246,9 @@ private slots:
             QVERIFY(!t.contains(QString()));
 
         auto balanceOf = [&](const QString &ledgerAccount) {
-            return number(db, QStringLiteral("SELECT balance FROM ledger_accounts WHERE id = ?"),
-                          {ledgerAccount});
+            return db.queryNumber(
+                QStringLiteral("SELECT balance FROM ledger_accounts WHERE id = ?"),
+                {ledgerAccount});
         };
         QMap<QString, qint64> expected;
         for (const Payer &p : kPayers)
@@ -318,11 +303,11 @@ private slots:
             QCOMPARE(balanceOf(it.key()), it.value());
         }
         // No payment applied twice: one per key, and exactly the ones the clients were told of.
-        QCOMPARE(number(db, QStringLiteral("SELECT COUNT(*) FROM payments")),
+        QCOMPARE(db.queryNumber(QStringLiteral("SELECT COUNT(*) FROM payments")),
                  qint64(outcomes.size()));
-        QCOMPARE(number(db, QStringLiteral(
-                                "SELECT COUNT(*) FROM (SELECT payer_id, idem_key FROM payments "
-                                "GROUP BY payer_id, idem_key HAVING COUNT(*) > 1) d")),
+        QCOMPARE(db.queryNumber(
+                     QStringLiteral("SELECT COUNT(*) FROM (SELECT payer_id, idem_key FROM payments "
+                                    "GROUP BY payer_id, idem_key HAVING COUNT(*) > 1) d")),
                  0);
         QSqlQuery ids(db.database());
         QVERIFY(ids.exec(QStringLiteral("SELECT idem_key, id FROM payments")));
@@ -335,25 +320,27 @@ private slots:
         }
         QCOMPARE(matched, int(outcomes.size()));
         // The ledger sums to zero, per transaction and per account; nothing below zero.
-        QCOMPARE(number(db, QStringLiteral("SELECT COALESCE(SUM(amount), 0) FROM ledger_entries")),
-                 0);
         QCOMPARE(
-            number(db, QStringLiteral("SELECT COALESCE(SUM(balance), 0) FROM ledger_accounts")), 0);
-        QCOMPARE(number(db, QStringLiteral(
-                                "SELECT COUNT(*) FROM (SELECT txn_id FROM ledger_entries GROUP BY "
-                                "txn_id HAVING SUM(amount) <> 0) t")),
+            db.queryNumber(QStringLiteral("SELECT COALESCE(SUM(amount), 0) FROM ledger_entries")),
+            0);
+        QCOMPARE(
+            db.queryNumber(QStringLiteral("SELECT COALESCE(SUM(balance), 0) FROM ledger_accounts")),
+            0);
+        QCOMPARE(db.queryNumber(QStringLiteral(
+                     "SELECT COUNT(*) FROM (SELECT txn_id FROM ledger_entries GROUP BY "
+                     "txn_id HAVING SUM(amount) <> 0) t")),
                  0);
-        QCOMPARE(number(db, QStringLiteral(
-                                "SELECT COUNT(*) FROM ledger_accounts a WHERE a.balance <> (SELECT "
-                                "COALESCE(SUM(e.amount), 0) FROM ledger_entries e WHERE "
-                                "e.account_id = a.id)")),
+        QCOMPARE(db.queryNumber(QStringLiteral(
+                     "SELECT COUNT(*) FROM ledger_accounts a WHERE a.balance <> (SELECT "
+                     "COALESCE(SUM(e.amount), 0) FROM ledger_entries e WHERE "
+                     "e.account_id = a.id)")),
                  0);
-        QCOMPARE(number(db, QStringLiteral(
-                                "SELECT COUNT(*) FROM ledger_accounts WHERE kind IN ('wallet', "
-                                "'merchant') AND balance < 0")),
+        QCOMPARE(db.queryNumber(
+                     QStringLiteral("SELECT COUNT(*) FROM ledger_accounts WHERE kind IN ('wallet', "
+                                    "'merchant') AND balance < 0")),
                  0);
-        QCOMPARE(number(db, QStringLiteral(
-                                "SELECT COUNT(*) FROM ledger_entries WHERE txn_id LIKE 'pay%'")),
+        QCOMPARE(db.queryNumber(QStringLiteral(
+                     "SELECT COUNT(*) FROM ledger_entries WHERE txn_id LIKE 'pay%'")),
                  2 * qint64(outcomes.size()));
         for (const auto &s : servers)
             QVERIFY(s->isRunning());

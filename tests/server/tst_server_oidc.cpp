@@ -1,6 +1,7 @@
 // hues-server as OpenID Provider, black box: the test plays the browser (plain HTTP, a cookie
 // jar, redirects read rather than followed) and the clients (app, kiosk, partner), over SQLite
 // and, when HUES_TEST_PG_URL is set, PostgreSQL.
+#include "Backends.h"
 #include "TestServer.h"
 #include "jose/Jose.h"
 
@@ -24,9 +25,6 @@
 using namespace hues::test;
 
 namespace {
-
-const char kNoPg[] = "PostgreSQL rows need HUES_TEST_PG_URL (start one with "
-                     "scripts/test-postgres.sh start DIR)";
 
 const QString kApp = QStringLiteral("hues-app");
 const QString kKiosk = QStringLiteral("hues-kiosk");
@@ -72,44 +70,11 @@ qint64 nowS()
 
 } // namespace
 
-// Fetches the "backend" column and, for PostgreSQL, creates a fresh database (or skips).
-#define HUES_FETCH_BACKEND(dbUrl)                                                                  \
-    QFETCH(QString, backend);                                                                      \
-    std::unique_ptr<ScratchDatabase> scratch_;                                                     \
-    if (backend == QLatin1String("postgresql")) {                                                  \
-        if (postgresUrlFromEnv().isEmpty())                                                        \
-            QSKIP(kNoPg);                                                                          \
-        scratch_ = std::make_unique<ScratchDatabase>(postgresUrlFromEnv());                        \
-        QVERIFY2(scratch_->isValid(), qPrintable(scratch_->errorString()));                        \
-    }                                                                                              \
-    const QString dbUrl = scratch_ ? scratch_->url() : QString()
-
-// Starts a seeded server on the backend of the current row.
-#define HUES_START_SERVER(server)                                                                  \
-    HUES_FETCH_BACKEND(dbUrl_);                                                                    \
-    TestServer server(seeded(dbUrl_));                                                             \
-    QVERIFY2(server.start(), qPrintable(server.errorString()))
-
 class TestServerOidc : public QObject
 {
     Q_OBJECT
 
 private:
-    static void backends()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::newRow("sqlite") << QStringLiteral("sqlite");
-        QTest::newRow("postgresql") << QStringLiteral("postgresql");
-    }
-
-    static TestServer::Options seeded(const QString &dbUrl)
-    {
-        TestServer::Options o;
-        o.databaseUrl = dbUrl;
-        o.seedDemo = true;
-        return o;
-    }
-
     static QUrl authorizeUrl(const TestServer &server, const QString &redirectUri, const Pkce &pkce,
                              const FormFields &extra = {}, const QString &clientId = kApp)
     {
@@ -185,16 +150,6 @@ private:
         if (!query.exec(QStringLiteral("SELECT private_pem FROM signing_keys")) || !query.next())
             return {};
         return jose::Key::fromPem(query.value(0).toString().toLatin1());
-    }
-
-    static bool exec(TestServer &server, const QString &sql)
-    {
-        QSqlQuery query(server.database());
-        if (!query.exec(sql)) {
-            qWarning() << sql << query.lastError().text();
-            return false;
-        }
-        return true;
     }
 
     struct Tokens
@@ -344,7 +299,7 @@ private slots:
     void processesShareOneKeyOnPostgres()
     {
         if (postgresUrlFromEnv().isEmpty())
-            QSKIP(kNoPg);
+            QSKIP(kNoPostgres);
         ScratchDatabase scratch(postgresUrlFromEnv());
         QVERIFY2(scratch.isValid(), qPrintable(scratch.errorString()));
         std::vector<std::unique_ptr<TestServer>> servers;
@@ -867,7 +822,7 @@ private slots:
         QVERIFY(lifetime.next());
         QVERIFY(lifetime.value(0).toLongLong() <= 10LL * 60 * 1000);
         lifetime.finish();
-        QVERIFY(exec(server, QStringLiteral("UPDATE auth_codes SET expires_at = 0")));
+        QVERIFY(server.execSql(QStringLiteral("UPDATE auth_codes SET expires_at = 0")));
         const HttpResult refused = tokenRequest(
             server, {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
                      {QStringLiteral("client_id"), kApp},
@@ -965,7 +920,7 @@ private slots:
         QCOMPARE(lifetime.value(0).toLongLong(), 30LL * 24 * 3600 * 1000);
         lifetime.finish();
         // The family's end has come: no more refreshes, whatever the token says.
-        QVERIFY(exec(server, QStringLiteral("UPDATE token_families SET expires_at = 1")));
+        QVERIFY(server.execSql(QStringLiteral("UPDATE token_families SET expires_at = 1")));
         QCOMPARE(errorOf(refresh(server, tokens.refreshToken)), QStringLiteral("invalid_grant"));
     }
 
@@ -1007,7 +962,7 @@ private slots:
         QCOMPARE(interval.value(0).toInt(), 10);
         interval.finish(); // SQLite: an open read keeps an old snapshot and blocks our writes
         // Time passes (the last poll is moved back rather than waiting for it).
-        QVERIFY(exec(server, QStringLiteral("UPDATE device_codes SET last_polled_at = 1")));
+        QVERIFY(server.execSql(QStringLiteral("UPDATE device_codes SET last_polled_at = 1")));
         QCOMPARE(errorOf(tokenRequest(server, poll)), QStringLiteral("authorization_pending"));
 
         // The citizen opens the QR code's address on a phone, signs in and approves.
@@ -1025,7 +980,7 @@ private slots:
         QVERIFY(confirm.body.contains("value=\"approve\""));
         QVERIFY(confirm.header("Set-Cookie").startsWith("hues_session="));
         // Not yet approved: still pending.
-        QVERIFY(exec(server, QStringLiteral("UPDATE device_codes SET last_polled_at = 1")));
+        QVERIFY(server.execSql(QStringLiteral("UPDATE device_codes SET last_polled_at = 1")));
         QCOMPARE(errorOf(tokenRequest(server, poll)), QStringLiteral("authorization_pending"));
         FormFields approve = Browser::hiddenFields(confirm.body);
         approve += {{QStringLiteral("decision"), QStringLiteral("approve")}};
@@ -1033,7 +988,7 @@ private slots:
         QCOMPARE(done.status, 200);
         QVERIFY(done.body.contains("Signed in"));
 
-        QVERIFY(exec(server, QStringLiteral("UPDATE device_codes SET last_polled_at = 1")));
+        QVERIFY(server.execSql(QStringLiteral("UPDATE device_codes SET last_polled_at = 1")));
         const HttpResult tokens = tokenRequest(server, poll);
         QCOMPARE(tokens.status, 200);
         const QString idToken = tokens.object().value(QStringLiteral("id_token")).toString();
@@ -1107,13 +1062,13 @@ private slots:
         FormFields approve = Browser::hiddenFields(confirm.body);
         approve += {{QStringLiteral("decision"), QStringLiteral("approve")}};
         QCOMPARE(phone.post(server.url(QStringLiteral("/device")), approve).status, 400);
-        QVERIFY(exec(server, QStringLiteral("UPDATE device_codes SET last_polled_at = 1")));
+        QVERIFY(server.execSql(QStringLiteral("UPDATE device_codes SET last_polled_at = 1")));
         QCOMPARE(errorOf(tokenRequest(server, pollOf(denied))), QStringLiteral("access_denied"));
 
         // Expiry: the kiosk is told to start again, and the page no longer knows the code.
         const QJsonObject expiring = startGrant();
-        QVERIFY(exec(server, QStringLiteral("UPDATE device_codes SET expires_at = 1 WHERE "
-                                            "status = 'pending'")));
+        QVERIFY(server.execSql(QStringLiteral("UPDATE device_codes SET expires_at = 1 WHERE "
+                                              "status = 'pending'")));
         QCOMPARE(errorOf(tokenRequest(server, pollOf(expiring))), QStringLiteral("expired_token"));
         const HttpResult gone =
             phone.get(server.url(QStringLiteral("/device?user_code=") +

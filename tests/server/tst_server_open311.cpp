@@ -1,8 +1,9 @@
 // hues-server's Open311 GeoReport v2 (/open311/v2) and report routes (/api/v1), black box: the
 // real executable, raw HTTP where the spec's bytes matter, over SQLite and, when
 // HUES_TEST_PG_URL is set, PostgreSQL.
+#include "Backends.h"
 #include "TestServer.h"
-#include "jose/Jose.h"
+#include "Tokens.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -25,14 +26,7 @@ using namespace hues::test;
 
 namespace {
 
-const char kNoPg[] = "PostgreSQL rows need HUES_TEST_PG_URL (start one with "
-                     "scripts/test-postgres.sh start DIR)";
 const int kDemoRequests = 9;
-
-HeaderList bearer(const QString &token)
-{
-    return {qMakePair(QByteArray("Authorization"), "Bearer " + token.toLatin1())};
-}
 
 // A JPEG with a red top-left quarter (to see the orientation) and, when noisy, random pixels
 // (large files).
@@ -152,45 +146,11 @@ QString allErrors(const HttpResult &reply)
 
 } // namespace
 
-// Fetches the "backend" column and, for PostgreSQL, creates a fresh database (or skips).
-#define HUES_FETCH_BACKEND(dbUrl)                                                                  \
-    QFETCH(QString, backend);                                                                      \
-    std::unique_ptr<ScratchDatabase> scratch_;                                                     \
-    if (backend == QLatin1String("postgresql")) {                                                  \
-        if (postgresUrlFromEnv().isEmpty())                                                        \
-            QSKIP(kNoPg);                                                                          \
-        scratch_ = std::make_unique<ScratchDatabase>(postgresUrlFromEnv());                        \
-        QVERIFY2(scratch_->isValid(), qPrintable(scratch_->errorString()));                        \
-    }                                                                                              \
-    const QString dbUrl = scratch_ ? scratch_->url() : QString()
-
-// Starts a seeded server on the backend of the current row.
-#define HUES_START_SERVER(server, ...)                                                             \
-    HUES_FETCH_BACKEND(dbUrl_);                                                                    \
-    TestServer server(seeded(dbUrl_, ##__VA_ARGS__));                                              \
-    QVERIFY2(server.start(), qPrintable(server.errorString()))
-
 class TestServerOpen311 : public QObject
 {
     Q_OBJECT
 
 private:
-    static void backends()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::newRow("sqlite") << QStringLiteral("sqlite");
-        QTest::newRow("postgresql") << QStringLiteral("postgresql");
-    }
-
-    static TestServer::Options seeded(const QString &dbUrl, const QStringList &extra = {})
-    {
-        TestServer::Options o;
-        o.databaseUrl = dbUrl;
-        o.seedDemo = true;
-        o.extraArgs = extra;
-        return o;
-    }
-
     static HttpResult postForm(const TestServer &server, const FormFields &fields,
                                const HeaderList &headers = {},
                                const QString &path = QStringLiteral("/open311/v2/requests.json"))
@@ -229,29 +189,9 @@ private:
         return httpRequest("GET", server.url(path), {}, headers);
     }
 
-    static int count(TestServer &server, const QString &sql)
-    {
-        QSqlQuery query(server.database());
-        if (!query.exec(sql) || !query.next()) {
-            qWarning() << sql << query.lastError().text();
-            return -1;
-        }
-        return query.value(0).toInt();
-    }
-
     static int requestCount(TestServer &server)
     {
-        return count(server, QStringLiteral("SELECT COUNT(*) FROM service_requests"));
-    }
-
-    static bool exec(TestServer &server, const QString &sql)
-    {
-        QSqlQuery query(server.database());
-        if (!query.exec(sql)) {
-            qWarning() << sql << query.lastError().text();
-            return false;
-        }
-        return true;
+        return server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM service_requests"));
     }
 
     static FormFields validFlood()
@@ -261,40 +201,6 @@ private:
                 {QStringLiteral("long"), QStringLiteral("107.5906")},
                 {QStringLiteral("description"), QStringLiteral("Ngập sâu ở đầu cầu Trường Tiền")},
                 {QStringLiteral("attribute[flood_depth]"), QStringLiteral("20to50")}};
-    }
-
-    // Signs in through hues-server's OpenID Provider (code + PKCE) and returns an access token.
-    static QString signIn(const TestServer &server, const QString &username,
-                          const QString &password)
-    {
-        Browser browser;
-        const QString verifier = QString::fromLatin1(jose::randomToken(32));
-        const QString redirect = QStringLiteral("http://127.0.0.1:%1/callback")
-                                     .arg(QRandomGenerator::global()->bounded(20000, 60000));
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
-        query.addQueryItem(QStringLiteral("client_id"), QStringLiteral("hues-app"));
-        query.addQueryItem(QStringLiteral("redirect_uri"), redirect);
-        query.addQueryItem(QStringLiteral("scope"), QStringLiteral("openid profile"));
-        query.addQueryItem(QStringLiteral("state"), QStringLiteral("s"));
-        query.addQueryItem(QStringLiteral("code_challenge"),
-                           QString::fromLatin1(jose::pkceChallengeS256(verifier.toLatin1())));
-        query.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
-        QUrl url = server.url(QStringLiteral("/oauth2/authorize"));
-        url.setQuery(query);
-        const HttpResult answer = browser.signIn(url, username, password);
-        const QString code = QUrlQuery(QUrl::fromEncoded(answer.header("Location")))
-                                 .queryItemValue(QStringLiteral("code"));
-        const HttpResult token = httpRequest(
-            "POST", server.url(QStringLiteral("/oauth2/token")),
-            formEncode({{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
-                        {QStringLiteral("client_id"), QStringLiteral("hues-app")},
-                        {QStringLiteral("code"), code},
-                        {QStringLiteral("redirect_uri"), redirect},
-                        {QStringLiteral("code_verifier"), verifier}}),
-            {qMakePair(QByteArray("Content-Type"),
-                       QByteArray("application/x-www-form-urlencoded"))});
-        return token.object().value(QStringLiteral("access_token")).toString();
     }
 
     static QJsonObject requestObject(const TestServer &server, const QString &id,
@@ -484,9 +390,9 @@ private slots:
         for (const QByteArray &secret :
              {QByteArray("secret.reporter"), QByteArray("Bí Mật"), QByteArray("account")})
             QVERIFY2(!one.body.contains(secret), one.body.constData());
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM service_requests WHERE "
-                                              "account_id IS NULL AND id = '%1'")
-                                   .arg(id)),
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM service_requests WHERE "
+                                                   "account_id IS NULL AND id = '%1'")
+                                        .arg(id)),
                  1);
 
         // The XML forms of POST and GET.
@@ -668,10 +574,11 @@ private slots:
         QCOMPARE(r.value(QStringLiteral("media_url")).toString(), urls.at(0).toString());
         QVERIFY(urls.at(0).toString().startsWith(server.baseUrl().toString() +
                                                  QStringLiteral("/open311/v2/media/")));
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM service_request_media WHERE "
+        QCOMPARE(
+            server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM service_request_media WHERE "
                                               "request_id = '%1'")
                                    .arg(id)),
-                 3);
+            3);
         QSqlQuery attributes(server.database());
         QVERIFY(attributes.exec(
             QStringLiteral("SELECT attributes FROM service_requests WHERE id = '%1'").arg(id)));
@@ -721,7 +628,7 @@ private slots:
         QCOMPARE(tooMany.status, 400);
         QCOMPARE(firstError(tooMany), QStringLiteral("at most 3 photos may be attached"));
         QCOMPARE(requestCount(server), before);
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM media")), 3);
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM media")), 3);
         QCOMPARE(httpGet(server.url(QStringLiteral("/open311/v2/media/%1.jpg")
                                         .arg(QString(32, QLatin1Char('0')))))
                      .status,
@@ -761,7 +668,7 @@ private slots:
         QVERIFY2(firstError(reply).startsWith(message), qPrintable(firstError(reply)));
         QVERIFY(firstError(reply).size() > message.size() + 5); // says why
         QCOMPARE(requestCount(server), kDemoRequests);
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM media")), 0);
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM media")), 0);
     }
 
     // The body limit is decided from the request line and headers, before the body is read.
@@ -854,8 +761,8 @@ private slots:
         QVERIFY(mine.array().at(0).toObject().value(QStringLiteral("service_request_id")) !=
                 first.array().at(0).toObject().value(QStringLiteral("service_request_id")));
         QCOMPARE(requestCount(server), after + 1);
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM idempotency_keys WHERE "
-                                              "idem_key = '0b6f2c1e-report-1'")),
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM idempotency_keys WHERE "
+                                                   "idem_key = '0b6f2c1e-report-1'")),
                  2);
 
         // Photo bytes are part of the content.
@@ -867,7 +774,7 @@ private slots:
         QCOMPARE(postMultipart(server, parts, photoKey).status, 200);
         parts.last().value = makeJpeg(640, 481);
         QCOMPARE(postMultipart(server, parts, photoKey).status, 422);
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM media")), 1);
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM media")), 1);
 
         // Malformed keys.
         for (const QByteArray &bad :
@@ -959,10 +866,11 @@ private slots:
         QVERIFY(created.array().at(0).toObject().value(QStringLiteral("account_id")).isNull());
         const QString id =
             created.array().at(0).toObject().value(QStringLiteral("service_request_id")).toString();
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM service_requests WHERE id = "
+        QCOMPARE(
+            server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM service_requests WHERE id = "
                                               "'%1' AND account_id = 'acc-citizen'")
                                    .arg(id)),
-                 1);
+            1);
 
         const QJsonObject asReporter = requestObject(server, id, citizen);
         QCOMPARE(asReporter.value(QStringLiteral("hues_mine")).toBool(), true);
@@ -1131,10 +1039,10 @@ private slots:
                      .status,
                  200);
         const qint64 eightDaysAgo = QDateTime::currentMSecsSinceEpoch() - 8LL * 24 * 3600 * 1000;
-        QVERIFY(exec(server, QStringLiteral("UPDATE service_requests SET closed_at = %1 WHERE id "
-                                            "= '%2'")
-                                 .arg(eightDaysAgo)
-                                 .arg(id)));
+        QVERIFY(server.execSql(QStringLiteral("UPDATE service_requests SET closed_at = %1 WHERE id "
+                                              "= '%2'")
+                                   .arg(eightDaysAgo)
+                                   .arg(id)));
         QVERIFY(
             requestObject(server, id, citizen).value(QStringLiteral("hues_reopen_until")).isNull());
         const HttpResult late = apiPost(server, reopenPath, {}, citizen);
@@ -1144,10 +1052,11 @@ private slots:
                     .toString()
                     .contains(QLatin1String("7 days")));
         // Six days ago is still inside the window.
-        QVERIFY(exec(server, QStringLiteral("UPDATE service_requests SET closed_at = %1 WHERE id "
-                                            "= '%2'")
-                                 .arg(QDateTime::currentMSecsSinceEpoch() - 6LL * 24 * 3600 * 1000)
-                                 .arg(id)));
+        QVERIFY(
+            server.execSql(QStringLiteral("UPDATE service_requests SET closed_at = %1 WHERE id "
+                                          "= '%2'")
+                               .arg(QDateTime::currentMSecsSinceEpoch() - 6LL * 24 * 3600 * 1000)
+                               .arg(id)));
         QCOMPARE(apiPost(server, reopenPath, {}, citizen).status, 200);
         // Staff reopening ("open") a closed request makes it reopened too; anonymous requests
         // cannot be rated by anyone.
@@ -1204,11 +1113,11 @@ private slots:
         QCOMPARE(list(QStringLiteral("lat=95&long=107")).status, 400);
 
         // Dates: the default window is the last 90 days; a range may not span more.
-        QVERIFY(exec(server, QStringLiteral("UPDATE service_requests SET requested_at = %1 WHERE "
-                                            "id = 'HUE-DEMO-0006'")
-                                 .arg(QDateTime::fromString(QStringLiteral("2026-01-15T08:00:00Z"),
-                                                            Qt::ISODate)
-                                          .toMSecsSinceEpoch())));
+        QVERIFY(server.execSql(
+            QStringLiteral("UPDATE service_requests SET requested_at = %1 WHERE "
+                           "id = 'HUE-DEMO-0006'")
+                .arg(QDateTime::fromString(QStringLiteral("2026-01-15T08:00:00Z"), Qt::ISODate)
+                         .toMSecsSinceEpoch())));
         QVERIFY(!ids(list(QString())).contains(QStringLiteral("HUE-DEMO-0006")));
         QCOMPARE(ids(list(QStringLiteral("start_date=2026-01-01T00:00:00Z&end_date=2026-02-01T00:"
                                          "00:00%2B07:00"))),

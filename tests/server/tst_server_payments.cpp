@@ -2,13 +2,16 @@
 // executable over SQLite and, when HUES_TEST_PG_URL is set, PostgreSQL. After each scenario the
 // ledger is checked: every transaction and the whole ledger sum to zero, every balance equals
 // the sum of its entries, no wallet is below zero.
-#include "PushSupport.h"
+#include "Backends.h"
+#include "PushStream.h"
 #include "TestServer.h"
+#include "Tokens.h"
 #include "vietqr/VietQr.h"
 
 #include <QMessageAuthenticationCode>
 #include <QStandardPaths>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace hues::test;
 
@@ -55,16 +58,6 @@ QString errorOf(const HttpResult &reply)
     return reply.object().value(QStringLiteral("error")).toString();
 }
 
-qint64 number(TestServer &server, const QString &sql)
-{
-    QSqlQuery query(server.database());
-    if (!query.exec(sql) || !query.next()) {
-        qWarning() << sql << query.lastError().text();
-        return -999999;
-    }
-    return query.value(0).toLongLong();
-}
-
 } // namespace
 
 class TestServerPayments : public QObject
@@ -72,21 +65,6 @@ class TestServerPayments : public QObject
     Q_OBJECT
 
 private:
-    static void backends()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::newRow("sqlite") << QStringLiteral("sqlite");
-        QTest::newRow("postgresql") << QStringLiteral("postgresql");
-    }
-
-    static TestServer::Options seeded(const QString &dbUrl)
-    {
-        TestServer::Options o;
-        o.databaseUrl = dbUrl;
-        o.seedDemo = true;
-        return o;
-    }
-
     static HttpResult pay(const TestServer &server, const QString &token, const QByteArray &key,
                           const QJsonObject &body)
     {
@@ -114,20 +92,21 @@ private:
     // The ledger's invariants, checked in the database.
     static bool ledgerConsistent(TestServer &server)
     {
-        const qint64 entries = number(server, QStringLiteral("SELECT COALESCE(SUM(amount), 0) "
-                                                             "FROM ledger_entries"));
-        const qint64 balances = number(server, QStringLiteral("SELECT COALESCE(SUM(balance), 0) "
-                                                              "FROM ledger_accounts"));
-        const qint64 unbalancedTxns = number(
-            server, QStringLiteral("SELECT COUNT(*) FROM (SELECT txn_id FROM ledger_entries GROUP "
-                                   "BY txn_id HAVING SUM(amount) <> 0) t"));
-        const qint64 drifted = number(
-            server, QStringLiteral("SELECT COUNT(*) FROM ledger_accounts a WHERE a.balance <> "
-                                   "(SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e "
-                                   "WHERE e.account_id = a.id)"));
-        const qint64 negative = number(
-            server, QStringLiteral("SELECT COUNT(*) FROM ledger_accounts WHERE kind IN ('wallet', "
-                                   "'merchant') AND balance < 0"));
+        const qint64 entries = server.queryNumber(QStringLiteral("SELECT COALESCE(SUM(amount), 0) "
+                                                                 "FROM ledger_entries"));
+        const qint64 balances =
+            server.queryNumber(QStringLiteral("SELECT COALESCE(SUM(balance), 0) "
+                                              "FROM ledger_accounts"));
+        const qint64 unbalancedTxns = server.queryNumber(
+            QStringLiteral("SELECT COUNT(*) FROM (SELECT txn_id FROM ledger_entries GROUP "
+                           "BY txn_id HAVING SUM(amount) <> 0) t"));
+        const qint64 drifted = server.queryNumber(
+            QStringLiteral("SELECT COUNT(*) FROM ledger_accounts a WHERE a.balance <> "
+                           "(SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e "
+                           "WHERE e.account_id = a.id)"));
+        const qint64 negative = server.queryNumber(
+            QStringLiteral("SELECT COUNT(*) FROM ledger_accounts WHERE kind IN ('wallet', "
+                           "'merchant') AND balance < 0"));
         if (entries != 0 || balances != 0 || unbalancedTxns != 0 || drifted != 0 || negative != 0) {
             qWarning() << "ledger: entries" << entries << "balances" << balances << "unbalanced"
                        << unbalancedTxns << "drifted" << drifted << "negative" << negative;
@@ -289,7 +268,7 @@ private slots:
         QCOMPARE(reply.status, 400);
         QCOMPARE(errorOf(reply), QStringLiteral("invalid_request"));
         QCOMPARE(balance(server, citizen), 5000000);
-        QCOMPARE(number(server, QStringLiteral("SELECT COUNT(*) FROM payments")), 0);
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM payments")), 0);
 
         // Paid once; the same key replays the same answer; other content is refused.
         const HttpResult first = pay(server, citizen, "key-1", body);
@@ -331,9 +310,9 @@ private slots:
         QCOMPARE(touristPays.status, 201);
         QCOMPARE(balance(server, citizen), 4950000);
         QCOMPARE(balance(server, tourist), 1950000);
-        QCOMPARE(number(server, QStringLiteral("SELECT COUNT(*) FROM payments")), 2);
-        QCOMPARE(number(server, QStringLiteral("SELECT balance FROM ledger_accounts WHERE id = "
-                                               "'mer-m-dongba-tu'")),
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM payments")), 2);
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT balance FROM ledger_accounts WHERE id = "
+                                                   "'mer-m-dongba-tu'")),
                  100000);
 
         // Reading: one's own payment; another person's is 404.
@@ -403,8 +382,8 @@ private slots:
         QCOMPARE(reply.status, 422);
         QCOMPARE(errorOf(reply), QStringLiteral("insufficient_funds"));
         QCOMPARE(balance(server, tourist), 2000000);
-        QCOMPARE(number(server, QStringLiteral("SELECT COUNT(*) FROM payments")), 0);
-        QCOMPARE(number(server, QStringLiteral("SELECT COUNT(*) FROM idempotency_keys")), 0);
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM payments")), 0);
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM idempotency_keys")), 0);
         // The refusal is not stored: a retry with the same key is decided again.
         reply = pay(server, tourist, "too-much",
                     {{QStringLiteral("qr"), staticQr(kChe)}, {QStringLiteral("amount"), 2000001}});
@@ -455,8 +434,8 @@ private slots:
                      .toDouble(),
                  300000.0);
         QCOMPARE(balance(server, citizen), 4700000);
-        QCOMPARE(number(server, QStringLiteral("SELECT balance FROM ledger_accounts WHERE id = "
-                                               "'sys-clearing'")),
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT balance FROM ledger_accounts WHERE id = "
+                                                   "'sys-clearing'")),
                  300000);
         QVERIFY(ledgerConsistent(server));
     }
@@ -586,8 +565,9 @@ private slots:
         const HttpResult old =
             createQr({{QStringLiteral("amount"), 30000}, {QStringLiteral("expires_in"), 60}});
         QCOMPARE(old.status, 201);
-        QVERIFY(exec(server, QStringLiteral("UPDATE merchant_qr SET expires_at = 1 WHERE id = '") +
-                                 old.object().value(QStringLiteral("qr_id")).toString() + "'"));
+        QVERIFY(
+            server.execSql(QStringLiteral("UPDATE merchant_qr SET expires_at = 1 WHERE id = '") +
+                           old.object().value(QStringLiteral("qr_id")).toString() + "'"));
         const QString oldPayload = old.object().value(QStringLiteral("payload")).toString();
         QCOMPARE(
             lookup(server, tourist, oldPayload).object().value(QStringLiteral("state")).toString(),
@@ -601,7 +581,7 @@ private slots:
                      .value(QStringLiteral("balance"))
                      .toDouble(),
                  45000.0);
-        QCOMPARE(number(server, QStringLiteral("SELECT COUNT(*) FROM payments")), 1);
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM payments")), 1);
         QVERIFY(ledgerConsistent(server));
     }
 
@@ -690,9 +670,10 @@ private slots:
         QCOMPARE(again.status, 422);
         QCOMPARE(errorOf(again), QStringLiteral("bill_already_paid"));
         QCOMPARE(balance(server, citizen), 5000000 - 389200);
-        QCOMPARE(number(server, QStringLiteral("SELECT COUNT(*) FROM bills WHERE id = 'bill-hw-1' "
-                                               "AND status = 'unpaid'")),
-                 1);
+        QCOMPARE(
+            server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM bills WHERE id = 'bill-hw-1' "
+                                              "AND status = 'unpaid'")),
+            1);
         // Several providers at once: one payment each, in one transaction.
         const QStringList several{"bill-pc-2", "bill-hw-1", "bill-vnpt-1", "bill-qh-1",
                                   "bill-qh-2"};
@@ -726,17 +707,17 @@ private slots:
         // Too expensive: the tourist cannot pay the rest, nothing changes.
         const QString tourist =
             signIn(server, QStringLiteral("tourist"), QStringLiteral("hues-tourist-demo"));
-        QVERIFY(exec(server,
-                     QStringLiteral("UPDATE bills SET amount = 2500000 WHERE id = 'bill-bv-1'")));
+        QVERIFY(server.execSql(
+            QStringLiteral("UPDATE bills SET amount = 2500000 WHERE id = 'bill-bv-1'")));
         const HttpResult poor =
             httpRequest("POST", server.url(QStringLiteral("/api/v1/bills/pay")),
                         json({{QStringLiteral("bill_ids"), QJsonArray{"bill-bv-1", "bill-hcc-1"}}}),
                         jsonHeaders(tourist, "poor"));
         QCOMPARE(poor.status, 422);
         QCOMPARE(errorOf(poor), QStringLiteral("insufficient_funds"));
-        QCOMPARE(
-            number(server, QStringLiteral("SELECT COUNT(*) FROM bills WHERE status = 'unpaid'")),
-            2);
+        QCOMPARE(server.queryNumber(
+                     QStringLiteral("SELECT COUNT(*) FROM bills WHERE status = 'unpaid'")),
+                 2);
         QVERIFY(ledgerConsistent(server));
     }
 
@@ -784,7 +765,7 @@ private slots:
                          .status,
                      401);
         }
-        QCOMPARE(number(server, QStringLiteral("SELECT COUNT(*) FROM payments")), 0);
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM payments")), 0);
         // Signed but malformed, or to nobody here.
         QCOMPARE(notify(server, "{\"transaction_id\": 5}").status, 400);
         const HttpResult nobody =
@@ -802,7 +783,7 @@ private slots:
         QCOMPARE(duplicate.object().value(QStringLiteral("status")).toString(),
                  QStringLiteral("duplicate"));
         QCOMPARE(duplicate.object().value(QStringLiteral("payment_id")).toString(), paymentId);
-        QCOMPARE(number(server, QStringLiteral("SELECT COUNT(*) FROM payments")), 1);
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM payments")), 1);
 
         // The code is paid, the merchant credited and told.
         const HttpResult state =
@@ -834,10 +815,9 @@ private slots:
                      .value(QStringLiteral("balance"))
                      .toDouble(),
                  102000.0);
-        QCOMPARE(
-            number(server,
-                   QStringLiteral("SELECT balance FROM ledger_accounts WHERE id = 'sys-clearing'")),
-            -102000);
+        QCOMPARE(server.queryNumber(QStringLiteral(
+                     "SELECT balance FROM ledger_accounts WHERE id = 'sys-clearing'")),
+                 -102000);
         QVERIFY(ledgerConsistent(server));
     }
 
@@ -861,7 +841,7 @@ private slots:
             pay(server, citizen, "hang", QJsonDocument::fromJson(body).object());
         QCOMPARE(retry.status, 201);
         QCOMPARE(balance(server, citizen), 5000000 - 7000);
-        QCOMPARE(number(server, QStringLiteral("SELECT COUNT(*) FROM payments")), 1);
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM payments")), 1);
         QVERIFY(server.isRunning());
         QVERIFY(ledgerConsistent(server));
     }

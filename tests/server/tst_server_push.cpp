@@ -1,8 +1,11 @@
 // hues-server's push stream (GET /api/v1/push as a WebSocket), black box: the real executable,
 // QWebSocket and raw TCP clients, over SQLite and, when HUES_TEST_PG_URL is set, PostgreSQL
 // (with two processes fanning out through LISTEN/NOTIFY).
-#include "PushSupport.h"
+#include "Backends.h"
+#include "CapMessage.h"
+#include "PushStream.h"
 #include "TestServer.h"
+#include "Tokens.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -111,22 +114,6 @@ class TestServerPush : public QObject
     Q_OBJECT
 
 private:
-    static void backends()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::newRow("sqlite") << QStringLiteral("sqlite");
-        QTest::newRow("postgresql") << QStringLiteral("postgresql");
-    }
-
-    static TestServer::Options options(const QString &dbUrl, const QStringList &extra = {})
-    {
-        TestServer::Options o;
-        o.databaseUrl = dbUrl;
-        o.seedDemo = true;
-        o.extraArgs = extra;
-        return o;
-    }
-
     static QString publish(const TestServer &server, const QString &token, const QString &id)
     {
         Cap cap;
@@ -165,7 +152,7 @@ private slots:
     void helloThenLiveEvents()
     {
         HUES_FETCH_BACKEND(dbUrl);
-        TestServer server(options(dbUrl));
+        TestServer server(seeded(dbUrl));
         QVERIFY2(server.start(), qPrintable(server.errorString()));
         const QString partner = partnerToken(server);
         QVERIFY(!partner.isEmpty());
@@ -201,7 +188,7 @@ private slots:
         QVERIFY(late.events().isEmpty());
         // A refused alert publishes nothing: the next event is seq 2 on both.
         QCOMPARE(postCap(server, "<alert/>", partner).status, 400);
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM push_events")), 1);
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM push_events")), 1);
         cap.identifier = QStringLiteral("live-2");
         QCOMPARE(postCap(server, cap.xml(), partner).status, 201);
         QVERIFY(client.waitForEvents(2));
@@ -218,7 +205,7 @@ private slots:
         HUES_FETCH_BACKEND(dbUrl);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        TestServer::Options o = options(dbUrl);
+        TestServer::Options o = seeded(dbUrl);
         o.dataDir = dir.path();
         auto server = std::make_unique<TestServer>(o);
         QVERIFY2(server->start(), qPrintable(server->errorString()));
@@ -272,7 +259,7 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        TestServer::Options o = options(QString());
+        TestServer::Options o = seeded(QString());
         o.dataDir = dir.path();
         auto server = std::make_unique<TestServer>(o);
         QVERIFY(server->start());
@@ -281,14 +268,15 @@ private slots:
             QVERIFY(!publish(*server, partner, QStringLiteral("old-%1").arg(i)).isEmpty());
         // Events 1 and 2 are 8 days old: pruned at the next start.
         const qint64 old = QDateTime::currentMSecsSinceEpoch() - 8LL * 24 * 3600 * 1000;
-        QVERIFY(exec(*server, QStringLiteral("UPDATE push_events SET created_at = %1 WHERE seq "
-                                             "<= 2")
-                                  .arg(old)));
+        QVERIFY(server->execSql(QStringLiteral("UPDATE push_events SET created_at = %1 WHERE seq "
+                                               "<= 2")
+                                    .arg(old)));
         QCOMPARE(server->stop(), 0);
         server = std::make_unique<TestServer>(o);
         QVERIFY(server->start());
-        QCOMPARE(count(*server, QStringLiteral("SELECT COUNT(*) FROM push_events")), 1);
-        QCOMPARE(count(*server, QStringLiteral("SELECT pruned_through FROM push_sequence")), 2);
+        QCOMPARE(server->queryNumber(QStringLiteral("SELECT COUNT(*) FROM push_events")), 1);
+        QCOMPARE(server->queryNumber(QStringLiteral("SELECT pruned_through FROM push_sequence")),
+                 2);
 
         StreamClient behind;
         QVERIFY(behind.open(streamUrl(server->baseUrl(), 1)));
@@ -315,8 +303,8 @@ private slots:
     // Browser handshakes only from the server's own origin or --allowed-origin ones.
     void originCheck()
     {
-        TestServer server(options(QString(), {QStringLiteral("--allowed-origin"),
-                                              QStringLiteral("https://app.hue.gov.vn")}));
+        TestServer server(seeded(QString(), {QStringLiteral("--allowed-origin"),
+                                             QStringLiteral("https://app.hue.gov.vn")}));
         QVERIFY(server.start());
         bool closed = false;
         const QByteArray evil = rawExchange(
@@ -355,7 +343,7 @@ private slots:
     void socketTokens()
     {
         HUES_FETCH_BACKEND(dbUrl);
-        TestServer server(options(dbUrl));
+        TestServer server(seeded(dbUrl));
         QVERIFY(server.start());
         const QUrl url = server.url(QStringLiteral("/api/v1/push/token"));
         QCOMPARE(httpRequest("POST", url).status, 401);
@@ -371,10 +359,11 @@ private slots:
         const QString token = issued.object().value(QStringLiteral("token")).toString();
         QVERIFY(token.size() >= 40);
         // Only a hash is stored.
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM push_tokens WHERE token_hash "
+        QCOMPARE(
+            server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM push_tokens WHERE token_hash "
                                               "= '%1'")
                                    .arg(token)),
-                 0);
+            0);
 
         StreamClient first;
         QVERIFY(first.open(streamUrl(server.baseUrl(), 0, token)));
@@ -392,8 +381,8 @@ private slots:
         QCOMPARE(statusOf(rawExchange(server.baseUrl(), handshake("/api/v1/push?token="))), 401);
         // Expired (60 s): 401.
         const QString stale = socketToken(server, citizen);
-        QVERIFY(exec(server, QStringLiteral("UPDATE push_tokens SET expires_at = %1")
-                                 .arg(QDateTime::currentMSecsSinceEpoch() - 1)));
+        QVERIFY(server.execSql(QStringLiteral("UPDATE push_tokens SET expires_at = %1")
+                                   .arg(QDateTime::currentMSecsSinceEpoch() - 1)));
         QCOMPARE(statusOf(rawExchange(server.baseUrl(),
                                       handshake("/api/v1/push?token=" + stale.toLatin1()))),
                  401);
@@ -408,7 +397,7 @@ private slots:
     void personalEventsIsolated()
     {
         HUES_FETCH_BACKEND(dbUrl);
-        TestServer server(options(dbUrl));
+        TestServer server(seeded(dbUrl));
         QVERIFY(server.start());
         const QString citizen =
             signIn(server, QStringLiteral("citizen"), QStringLiteral("hues-citizen-demo"));
@@ -467,15 +456,15 @@ private slots:
                                         .value(QStringLiteral("service_request_id"))
                                         .toString();
         QCOMPARE(changeStatus(server, anonymousId, ioc, QStringLiteral("closed")).status, 200);
-        QCOMPARE(count(server, QStringLiteral("SELECT COUNT(*) FROM push_events WHERE kind = "
-                                              "'report_status'")),
+        QCOMPARE(server.queryNumber(QStringLiteral("SELECT COUNT(*) FROM push_events WHERE kind = "
+                                                   "'report_status'")),
                  1);
     }
 
     // A reconnecting citizen gets the personal events it missed; others never do.
     void personalReplay()
     {
-        TestServer server(options(QString()));
+        TestServer server(seeded(QString()));
         QVERIFY(server.start());
         const QString citizen =
             signIn(server, QStringLiteral("citizen"), QStringLiteral("hues-citizen-demo"));
@@ -509,7 +498,7 @@ private slots:
     // Refused handshakes are answered before upgrading; broken clients never hurt the server.
     void handshakeErrorsAndHangups()
     {
-        TestServer server(options(QString()));
+        TestServer server(seeded(QString()));
         QVERIFY(server.start());
         const QUrl base = server.baseUrl();
         const QByteArray wrongVersion =
@@ -587,7 +576,7 @@ private slots:
     // the connection with 1002, a close is echoed.
     void clientFrames()
     {
-        TestServer server(options(QString()));
+        TestServer server(seeded(QString()));
         QVERIFY(server.start());
         int opcode = 0;
         QByteArray payload;
@@ -632,7 +621,7 @@ private slots:
     void pingsAndSilentClients()
     {
         TestServer server(
-            options(QString(), {QStringLiteral("--push-ping-ms"), QStringLiteral("200")}));
+            seeded(QString(), {QStringLiteral("--push-ping-ms"), QStringLiteral("200")}));
         QVERIFY(server.start());
         RawClient silent;
         QVERIFY(silent.open(server.baseUrl(), "/api/v1/push?since=0"));
@@ -654,11 +643,11 @@ private slots:
     void twoProcessesFanOut()
     {
         if (postgresUrlFromEnv().isEmpty())
-            QSKIP(kNoPg);
+            QSKIP(kNoPostgres);
         ScratchDatabase database(postgresUrlFromEnv());
         QVERIFY2(database.isValid(), qPrintable(database.errorString()));
-        TestServer a(options(database.url()));
-        TestServer b(options(database.url()));
+        TestServer a(seeded(database.url()));
+        TestServer b(seeded(database.url()));
         a.launch();
         b.launch();
         QVERIFY2(a.waitUntilListening(), qPrintable(a.errorString()));
@@ -713,7 +702,7 @@ private slots:
     void manyClients()
     {
         TestServer server(
-            options(QString(), {QStringLiteral("--push-max-per-address"), QStringLiteral("200")}));
+            seeded(QString(), {QStringLiteral("--push-max-per-address"), QStringLiteral("200")}));
         QVERIFY(server.start());
         std::vector<std::unique_ptr<StreamClient>> clients;
         for (int i = 0; i < 200; ++i) {
@@ -742,12 +731,12 @@ private slots:
     {
         for (const QString &bad :
              {QStringLiteral("0"), QStringLiteral("-1"), QStringLiteral("x")}) {
-            TestServer refused(options(QString(), {QStringLiteral("--push-max-per-address"), bad}));
+            TestServer refused(seeded(QString(), {QStringLiteral("--push-max-per-address"), bad}));
             QVERIFY(!refused.start());
             QCOMPARE(refused.exitCode(), 2);
         }
         TestServer server(
-            options(QString(), {QStringLiteral("--push-max-per-address"), QStringLiteral("3")}));
+            seeded(QString(), {QStringLiteral("--push-max-per-address"), QStringLiteral("3")}));
         QVERIFY2(server.start(), qPrintable(server.errorString()));
         int opcode = 0;
         QByteArray payload;

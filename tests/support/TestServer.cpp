@@ -399,4 +399,33 @@ QSqlDatabase TestServer::database()
     return QSqlDatabase::database(m_dbConnection, false);
 }
 
+qint64 TestServer::queryNumber(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(database());
+    bool ok = false;
+    if (values.isEmpty()) {
+        ok = query.exec(sql);
+    } else {
+        ok = query.prepare(sql);
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        ok = ok && query.exec();
+    }
+    if (!ok || !query.next()) {
+        qWarning() << sql << query.lastError().text();
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
+bool TestServer::execSql(const QString &sql)
+{
+    QSqlQuery query(database());
+    if (!query.exec(sql)) {
+        qWarning() << sql << query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
 } // namespace hues::test

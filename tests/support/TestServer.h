@@ -14,6 +14,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <QVariantList>
 
 #include <memory>
 
@@ -148,6 +149,11 @@ public:
     // A QtSql connection to the server's database (SQLite file or the PostgreSQL URL), for
     // assertions on what the server stored. Opened on first use, closed in the destructor.
     QSqlDatabase database();
+    // The first column of the first row of sql (values bound in order) as a number; -1, with
+    // the error on the log, when the query fails or gives no row.
+    qint64 queryNumber(const QString &sql, const QVariantList &values = {});
+    // Runs a statement on database(); false, with the error on the log, when it fails.
+    bool execSql(const QString &sql);
 
     static QString executable();
     // Opens a connection named connectionName to dataDir/hues.sqlite or to databaseUrl.
