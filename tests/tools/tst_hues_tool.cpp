@@ -1,3 +1,4 @@
+#include "ToolRunner.h"
 #include "store/Database.h"
 
 #include <QDir>
@@ -5,7 +6,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -14,27 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-struct Result
-{
-    int exitCode = -1; // -1 unless the tool ran and exited normally
-    QString out;
-    QString err;
-    QString describe(const QStringList &args) const
-    {
-        return QStringLiteral("hues-tool %1\nexit: %2\nstdout:\n%3\nstderr:\n%4")
-            .arg(args.join(QLatin1Char(' ')))
-            .arg(exitCode)
-            .arg(out, err);
-    }
-};
-
-} // namespace
-
-// Checks the exit code and shows the whole run when it is wrong.
-#define EXPECT_EXIT(result, args, code)                                                            \
-    QVERIFY2((result).exitCode == (code), qPrintable((result).describe(args)))
+using namespace hues::test;
 
 class TestHuesTool : public QObject
 {
@@ -44,7 +24,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QVERIFY2(QFileInfo(QStringLiteral(HUES_TOOL_PATH)).isExecutable(), HUES_TOOL_PATH);
+        QVERIFY2(QFileInfo(toolExecutable()).isExecutable(), qPrintable(toolExecutable()));
     }
     void init()
     {
@@ -55,8 +35,8 @@ private Q_SLOTS:
     void version()
     {
         const QStringList args{QStringLiteral("--version")};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 0);
         QCOMPARE(r.out, QStringLiteral("hues-tool " HUES_VERSION "\n"));
         QCOMPARE(r.err, QString());
     }
@@ -64,8 +44,8 @@ private Q_SLOTS:
     void helpListsCommandsAndGlobalOptions()
     {
         const QStringList args{QStringLiteral("--help")};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 0);
         QVERIFY2(r.out.startsWith(QStringLiteral("Usage: hues-tool ")), qPrintable(r.out));
         const QRegularExpression storeLine(QStringLiteral("^Commands:\\n(.*\\n)*  store +\\S"),
                                            QRegularExpression::MultilineOption);
@@ -78,8 +58,8 @@ private Q_SLOTS:
     void storeHelpListsSubcommands()
     {
         const QStringList args{QStringLiteral("store"), QStringLiteral("--help")};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 0);
         QVERIFY2(r.out.startsWith(QStringLiteral("Usage: hues-tool store ")), qPrintable(r.out));
         QVERIFY2(
             QRegularExpression(QStringLiteral("^  info +\\S"), QRegularExpression::MultilineOption)
@@ -92,8 +72,8 @@ private Q_SLOTS:
     {
         const QStringList args{QStringLiteral("store"), QStringLiteral("info"),
                                QStringLiteral("--help")};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 0);
         QVERIFY2(r.out.startsWith(QStringLiteral("Usage: hues-tool store info")),
                  qPrintable(r.out));
         QVERIFY2(r.out.contains(QLatin1String("--json")), qPrintable(r.out));
@@ -138,10 +118,10 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(QString, named);
         QFETCH(QString, hint);
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 2);
-        QVERIFY2(r.err.contains(named), qPrintable(r.describe(args)));
-        QVERIFY2(r.err.contains(hint), qPrintable(r.describe(args)));
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 2);
+        QVERIFY2(r.err.contains(named), qPrintable(r.describe()));
+        QVERIFY2(r.err.contains(hint), qPrintable(r.describe()));
         QCOMPARE(r.out, QString());
         QVERIFY2(!QFile::exists(dataDir()), "a usage error must not create the store");
     }
@@ -159,8 +139,8 @@ private Q_SLOTS:
         QFETCH(QString, url);
         const QStringList args{QStringLiteral("--server"), url, QStringLiteral("store"),
                                QStringLiteral("info")};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 2);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 2);
         QVERIFY2(r.err.contains(QLatin1String("--server")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("Try 'hues-tool --help'.")), qPrintable(r.err));
         QVERIFY2(!r.err.contains(QLatin1String("s3cr3t")), "the password was echoed");
@@ -178,15 +158,15 @@ private Q_SLOTS:
         QFETCH(QString, url);
         const QStringList args = withDataDir(
             {QStringLiteral("--server"), url, QStringLiteral("store"), QStringLiteral("info")});
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 0);
     }
 
     void storeInfoOnFreshDir()
     {
         const QStringList args = withDataDir({QStringLiteral("store"), QStringLiteral("info")});
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 0);
         const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY2(lines.contains(QStringLiteral("database: ") + dbPath()), qPrintable(r.out));
         QVERIFY2(lines.contains(QStringLiteral("profile: default")), qPrintable(r.out));
@@ -208,13 +188,13 @@ private Q_SLOTS:
     void storeInfoCountsRows()
     {
         const QStringList args = withDataDir({QStringLiteral("store"), QStringLiteral("info")});
-        EXPECT_EXIT(run(args), args, 0);
+        HUES_EXPECT_EXIT(run(args), 0);
         QVERIFY(execSql({QStringLiteral("INSERT INTO kv_cache VALUES ('a', 'x', 1)"),
                          QStringLiteral("INSERT INTO kv_cache VALUES ('b', 'y', 1)"),
                          QStringLiteral("INSERT INTO outbox (id, kind, idempotency_key, payload, "
                                         "created_at) VALUES ('1', 'report', 'k-1', 'p', 1)")}));
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 0);
         QVERIFY2(r.out.contains(QLatin1String("\nrows in kv_cache: 2\n")), qPrintable(r.out));
         QVERIFY2(r.out.contains(QLatin1String("\nrows in outbox: 1\n")), qPrintable(r.out));
     }
@@ -223,8 +203,8 @@ private Q_SLOTS:
     {
         const QStringList args = withDataDir(
             {QStringLiteral("store"), QStringLiteral("info"), QStringLiteral("--json")});
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 0);
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
         QVERIFY2(error.error == QJsonParseError::NoError && doc.isObject(), qPrintable(r.out));
@@ -248,8 +228,8 @@ private Q_SLOTS:
     {
         const QStringList args = withDataDir({QStringLiteral("--profile"), QStringLiteral("work"),
                                               QStringLiteral("store"), QStringLiteral("info")});
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 0);
         const QString path = QDir(dataDir()).filePath(QStringLiteral("profiles/work/hues.sqlite"));
         QVERIFY2(r.out.contains(QStringLiteral("database: ") + path + QLatin1Char('\n')),
                  qPrintable(r.out));
@@ -262,8 +242,8 @@ private Q_SLOTS:
         // Without --data-dir: QStandardPaths' AppDataLocation of organization "Hue-S",
         // application "hues", as the app resolves it.
         const QStringList args{QStringLiteral("store"), QStringLiteral("info")};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 0);
         const QString expected =
             m_dir->filePath(QStringLiteral("xdg-data/Hue-S/hues/profiles/default/hues.sqlite"));
         QVERIFY2(r.out.contains(QStringLiteral("database: ") + expected + QLatin1Char('\n')),
@@ -281,9 +261,9 @@ private Q_SLOTS:
             QCOMPARE(f.write(garbage), garbage.size());
         }
         const QStringList args = withDataDir({QStringLiteral("store"), QStringLiteral("info")});
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
-        QVERIFY2(r.err.contains(QLatin1String("moved aside")), qPrintable(r.describe(args)));
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 0);
+        QVERIFY2(r.err.contains(QLatin1String("moved aside")), qPrintable(r.describe()));
         const QStringList aside = QDir(QFileInfo(dbPath()).absolutePath())
                                       .entryList({QStringLiteral("hues.sqlite.corrupt-*")});
         QCOMPARE(aside.size(), 1);
@@ -300,14 +280,14 @@ private Q_SLOTS:
     void newerSchemaIsRefused()
     {
         const QStringList args = withDataDir({QStringLiteral("store"), QStringLiteral("info")});
-        EXPECT_EXIT(run(args), args, 0);
+        HUES_EXPECT_EXIT(run(args), 0);
         const int newer = store::Database::latestVersion() + 1;
         QVERIFY(execSql({QStringLiteral("INSERT INTO schema_version (version, applied_at) "
                                         "VALUES (%1, 0)")
                              .arg(newer)}));
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 1);
-        QVERIFY2(r.err.contains(QLatin1String("newer version")), qPrintable(r.describe(args)));
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 1);
+        QVERIFY2(r.err.contains(QLatin1String("newer version")), qPrintable(r.describe()));
         QVERIFY2(r.err.contains(QStringLiteral("schema %1").arg(newer)), qPrintable(r.err));
         QCOMPARE(r.out, QString());
         // The newer database is left alone for the newer app, not moved aside.
@@ -328,8 +308,8 @@ private Q_SLOTS:
         const QString under = file + QStringLiteral("/data");
         const QStringList args{QStringLiteral("--data-dir"), under, QStringLiteral("store"),
                                QStringLiteral("info")};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 1);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 1);
         QVERIFY2(r.err.contains(QLatin1String("cannot create")), qPrintable(r.err));
         QVERIFY2(r.err.contains(under), qPrintable(r.err));
         QCOMPARE(r.out, QString());
@@ -339,8 +319,8 @@ private Q_SLOTS:
     {
         const QStringList args = QStringList{QStringLiteral("--verbose")} +
                                  withDataDir({QStringLiteral("store"), QStringLiteral("info")});
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 0);
         QVERIFY2(r.err.contains(QLatin1String("hues.store")), qPrintable(r.err));
     }
 
@@ -350,37 +330,14 @@ private:
     {
         return m_dir->filePath(QStringLiteral("data/profiles/default/hues.sqlite"));
     }
+    ToolRun run(const QStringList &args) const
+    {
+        // Never the user's data, and no logging settings from outside.
+        return runTool(args, {m_dir->path(), {}, 60000});
+    }
     QStringList withDataDir(const QStringList &args) const
     {
         return QStringList{QStringLiteral("--data-dir"), dataDir()} + args;
-    }
-
-    Result run(const QStringList &args) const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        // Never the user's data, and no logging settings from outside.
-        env.insert(QStringLiteral("HOME"), m_dir->filePath(QStringLiteral("home")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg-data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"),
-                   m_dir->filePath(QStringLiteral("xdg-config")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir->filePath(QStringLiteral("xdg-cache")));
-        for (const char *name : {"QT_LOGGING_RULES", "QT_LOGGING_CONF", "QT_MESSAGE_PATTERN"})
-            env.remove(QLatin1String(name));
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(HUES_TOOL_PATH), args);
-        Result r;
-        if (!p.waitForFinished(60000)) {
-            r.err = QStringLiteral("did not finish: ") + p.errorString();
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        if (p.exitStatus() == QProcess::NormalExit)
-            r.exitCode = p.exitCode();
-        return r;
     }
 
     // Runs statements on the test's database, as another program would.

@@ -1,8 +1,10 @@
 // hues-tool alerts watch against hues-server, run as a user would: usage errors, alert events
 // printed live as JSON lines (Alert, Update, Cancel), --since replaying what came after a
 // sequence number, --count, a server that is down at first, and running until killed.
-#include "PushSupport.h"
+#include "CapMessage.h"
 #include "TestServer.h"
+#include "Tokens.h"
+#include "ToolRunner.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -12,26 +14,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using hues::test::TestServer;
+using namespace hues::test;
 
 namespace {
-
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString describe(const QStringList &args) const
-    {
-        return QStringLiteral("hues-tool %1\nexit: %2\nstdout:\n%3\nstderr:\n%4")
-            .arg(args.join(QLatin1Char(' ')))
-            .arg(exitCode)
-            .arg(out, err);
-    }
-};
-
-#define EXPECT_EXIT(result, args, code)                                                            \
-    QVERIFY2((result).exitCode == (code), qPrintable((result).describe(args)))
 
 // A running `hues-tool ... alerts watch`, its output collected as it comes.
 class Watch : public QObject
@@ -39,7 +24,7 @@ class Watch : public QObject
 public:
     explicit Watch(const QStringList &args, const QString &dataDir) : m_args(args)
     {
-        m_process.setProgram(QStringLiteral(HUES_TOOL_PATH));
+        m_process.setProgram(toolExecutable());
         m_process.setArguments(QStringList{QStringLiteral("--data-dir"), dataDir} + args);
         connect(&m_process, &QProcess::readyReadStandardOutput, this,
                 [this] { m_out += QString::fromUtf8(m_process.readAllStandardOutput()); });
@@ -77,17 +62,17 @@ private:
     QString m_err;
 };
 
-hues::test::Cap capNamed(const QString &identifier)
+Cap capNamed(const QString &identifier)
 {
-    hues::test::Cap c;
+    Cap c;
     c.identifier = identifier;
     c.sender = QStringLiteral("pc3hue@evn.com.vn");
     return c;
 }
 
-QJsonObject publish(const TestServer &server, const QString &token, const hues::test::Cap &cap)
+QJsonObject publish(const TestServer &server, const QString &token, const Cap &cap)
 {
-    const hues::test::HttpResult r = hues::test::postCap(server, cap.xml(), token);
+    const HttpResult r = postCap(server, cap.xml(), token);
     if (r.status != 201)
         qWarning() << "publish:" << r.status << r.body;
     return r.object();
@@ -102,14 +87,14 @@ class TestHuesToolAlerts : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(QFileInfo(QStringLiteral(HUES_TOOL_PATH)).isExecutable(), HUES_TOOL_PATH);
+        QVERIFY2(QFileInfo(toolExecutable()).isExecutable(), qPrintable(toolExecutable()));
         QVERIFY(m_dir.isValid());
         TestServer::Options o;
         o.seedDemo = true;
         o.dataDir = m_serverData.path();
         m_server = std::make_unique<TestServer>(o);
         QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-        m_partner = hues::test::partnerToken(*m_server);
+        m_partner = partnerToken(*m_server);
         QVERIFY(!m_partner.isEmpty());
     }
 
@@ -129,22 +114,22 @@ private Q_SLOTS:
             {QStringLiteral("alerts"), QStringLiteral("nonsense")},
         };
         for (const QStringList &args : bad) {
-            const Result r = run(args);
-            EXPECT_EXIT(r, args, 2);
-            QVERIFY2(r.out.isEmpty(), qPrintable(r.describe(args)));
-            QVERIFY2(!r.err.isEmpty(), qPrintable(r.describe(args)));
+            const ToolRun r = run(args);
+            HUES_EXPECT_EXIT(r, 2);
+            QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
+            QVERIFY2(!r.err.isEmpty(), qPrintable(r.describe()));
         }
         const QStringList top{QStringLiteral("--help")};
-        const Result h = run(top);
-        EXPECT_EXIT(h, top, 0);
+        const ToolRun h = run(top);
+        HUES_EXPECT_EXIT(h, 0);
         QVERIFY(QRegularExpression(QStringLiteral("^  alerts +\\S"),
                                    QRegularExpression::MultilineOption)
                     .match(h.out)
                     .hasMatch());
         const QStringList help{QStringLiteral("alerts"), QStringLiteral("watch"),
                                QStringLiteral("--help")};
-        const Result w = run(help);
-        EXPECT_EXIT(w, help, 0);
+        const ToolRun w = run(help);
+        HUES_EXPECT_EXIT(w, 0);
         QVERIFY2(w.out.startsWith(QLatin1String("Usage: hues-tool alerts watch [--since N]")),
                  qPrintable(w.out));
     }
@@ -158,14 +143,14 @@ private Q_SLOTS:
                     m_dir.path());
         QTRY_VERIFY2_WITH_TIMEOUT(watch.err().contains(QLatin1String("live after seq")),
                                   qPrintable(watch.describe()), 15000);
-        const hues::test::Cap first = capNamed(QStringLiteral("watch-first"));
+        const Cap first = capNamed(QStringLiteral("watch-first"));
         const QJsonObject a = publish(*m_server, m_partner, first);
-        hues::test::Cap update = capNamed(QStringLiteral("watch-update"));
+        Cap update = capNamed(QStringLiteral("watch-update"));
         update.msgType = QStringLiteral("Update");
         update.references = first.reference();
         update.headline = QString::fromUtf8("Nước đang rút");
         const QJsonObject b = publish(*m_server, m_partner, update);
-        hues::test::Cap cancel = capNamed(QStringLiteral("watch-cancel"));
+        Cap cancel = capNamed(QStringLiteral("watch-cancel"));
         cancel.msgType = QStringLiteral("Cancel");
         cancel.references = update.reference();
         const QJsonObject c = publish(*m_server, m_partner, cancel);
@@ -236,8 +221,8 @@ private Q_SLOTS:
         QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
         QTRY_VERIFY2_WITH_TIMEOUT(watch.err().contains(QLatin1String("live after seq")),
                                   qPrintable(watch.describe()), 20000);
-        const QJsonObject a = publish(*m_server, hues::test::partnerToken(*m_server),
-                                      capNamed(QStringLiteral("after-restart")));
+        const QJsonObject a =
+            publish(*m_server, partnerToken(*m_server), capNamed(QStringLiteral("after-restart")));
         QVERIFY(!a.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(watch.lines().size(), 1, 15000);
         QCOMPARE(watch.lines().constFirst().value("identifier").toString(),
@@ -248,22 +233,10 @@ private Q_SLOTS:
     }
 
 private:
-    Result run(const QStringList &args)
+    ToolRun run(const QStringList &args)
     {
-        QProcess p;
-        p.start(QStringLiteral(HUES_TOOL_PATH),
-                QStringList{QStringLiteral("--data-dir"), m_dir.path()} + args);
-        Result r;
-        if (!p.waitForFinished(30000)) {
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        if (p.exitStatus() == QProcess::NormalExit)
-            r.exitCode = p.exitCode();
-        return r;
+        return runTool(QStringList{QStringLiteral("--data-dir"), m_dir.path()} + args,
+                       {{}, {}, 30000});
     }
 
     QTemporaryDir m_dir;

@@ -1,8 +1,10 @@
 // hues-tool login / whoami, run as a user would, against the real hues-server: the test is the
 // phone that opens the printed URL, signs in and approves. The session is kept in the system's
 // secure storage: a throwaway GNOME Keyring when run through with-keyring.sh.
+#include "Backends.h"
 #include "PlainBrowser.h"
 #include "TestServer.h"
+#include "ToolRunner.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>
@@ -13,27 +15,9 @@
 #include <QtTest>
 
 using authtest::PlainBrowser;
-using hues::test::TestServer;
+using namespace hues::test;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3").arg(exitCode).arg(out, err);
-    }
-};
-
-TestServer::Options seeded()
-{
-    TestServer::Options o;
-    o.seedDemo = true;
-    return o;
-}
 
 bool withKeyring()
 {
@@ -57,9 +41,9 @@ private Q_SLOTS:
 
 private:
     QStringList base() const;
-    Run run(const QStringList &args, int timeoutMs = 60000);
+    ToolRun run(const QStringList &args, int timeoutMs = 60000);
     // Starts login, approves (or denies) on the "phone", returns the finished run.
-    Run login(const QStringList &extra, const QString &decision = QStringLiteral("approve"));
+    ToolRun login(const QStringList &extra, const QString &decision = QStringLiteral("approve"));
 
     TestServer m_server{seeded()};
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -81,30 +65,19 @@ QStringList TstHuesToolAuth::base() const
     return {QStringLiteral("--data-dir"), m_dir->path()};
 }
 
-Run TstHuesToolAuth::run(const QStringList &args, int timeoutMs)
+ToolRun TstHuesToolAuth::run(const QStringList &args, int timeoutMs)
 {
-    QProcess p;
-    p.start(QStringLiteral(HUES_TOOL_PATH), base() + args);
-    Run r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-    } else if (p.exitStatus() == QProcess::NormalExit) {
-        r.exitCode = p.exitCode();
-    }
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runTool(base() + args, {{}, {}, timeoutMs});
 }
 
-Run TstHuesToolAuth::login(const QStringList &extra, const QString &decision)
+ToolRun TstHuesToolAuth::login(const QStringList &extra, const QString &decision)
 {
+    ToolRun r;
+    r.args = base() +
+             QStringList{"login", "--issuer", m_server.baseUrl().toString(), "--timeout", "60"} +
+             extra;
     QProcess p;
-    p.start(QStringLiteral(HUES_TOOL_PATH),
-            base() +
-                QStringList{"login", "--issuer", m_server.baseUrl().toString(), "--timeout", "60"} +
-                extra);
-    Run r;
+    p.start(toolExecutable(), r.args);
     QString out;
     QDeadlineTimer deadline(30000);
     static const QRegularExpression link(QStringLiteral("or open (\\S+)"));
@@ -151,7 +124,7 @@ void TstHuesToolAuth::usageErrors()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, message);
-    const Run r = run(args);
+    const ToolRun r = run(args);
     QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
     QVERIFY2(r.err.contains(message), qPrintable(r.describe()));
 }
@@ -162,7 +135,7 @@ void TstHuesToolAuth::loginAndWhoami()
         QSKIP("needs a throwaway keyring: run through tests/core/auth/with-keyring.sh");
     QElapsedTimer clock;
     clock.start();
-    const Run in = login({});
+    const ToolRun in = login({});
     QVERIFY2(in.exitCode == 0, qPrintable(in.describe()));
     qInfo("login, approved on the phone: %lld ms", static_cast<long long>(clock.elapsed()));
     QVERIFY2(in.out.contains("To sign in, open "), qPrintable(in.describe()));
@@ -172,12 +145,12 @@ void TstHuesToolAuth::loginAndWhoami()
     QVERIFY2(!in.err.contains("warning"), qPrintable(in.describe()));
 
     // Another process finds the session in the keyring.
-    const Run who = run({"whoami"});
+    const ToolRun who = run({"whoami"});
     QVERIFY2(who.exitCode == 0, qPrintable(who.describe()));
     QVERIFY(who.out.contains(QString::fromUtf8("name: Nguyễn Thị Hương")));
     QVERIFY(who.out.contains("client: hues-tool"));
     QVERIFY(who.out.contains(QString::fromUtf8("citizen ID: •••")));
-    const Run json = run({"whoami", "--json"});
+    const ToolRun json = run({"whoami", "--json"});
     QVERIFY2(json.exitCode == 0, qPrintable(json.describe()));
     const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
     QCOMPARE(o.value("issuer").toString(), m_server.baseUrl().toString());
@@ -188,14 +161,14 @@ void TstHuesToolAuth::loginAndWhoami()
         QVERIFY2(!text.contains("eyJ"), qPrintable(text)); // no JWT anywhere
 
     // Another profile has nobody signed in.
-    const Run other = run({"--profile", "other", "whoami"});
+    const ToolRun other = run({"--profile", "other", "whoami"});
     QVERIFY2(other.exitCode == 1, qPrintable(other.describe()));
     QVERIFY(other.err.contains("not signed in"));
 }
 
 void TstHuesToolAuth::loginDenied()
 {
-    const Run r = login({"--no-keychain"}, QStringLiteral("deny"));
+    const ToolRun r = login({"--no-keychain"}, QStringLiteral("deny"));
     QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
     QVERIFY2(r.err.contains("refused"), qPrintable(r.describe()));
     QVERIFY(!r.out.contains("Signed in"));
@@ -203,13 +176,13 @@ void TstHuesToolAuth::loginDenied()
 
 void TstHuesToolAuth::loginWithoutKeychain()
 {
-    const Run in = login({"--no-keychain"});
+    const ToolRun in = login({"--no-keychain"});
     QVERIFY2(in.exitCode == 0, qPrintable(in.describe()));
     QVERIFY(in.out.contains(QString::fromUtf8("Signed in as Nguyễn Thị Hương")));
     QVERIFY2(in.err.contains("was not kept"), qPrintable(in.describe()));
     if (!withKeyring() && qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"))
         return; // not touching a keyring that may be the user's
-    const Run who = run({"whoami"});
+    const ToolRun who = run({"whoami"});
     QVERIFY2(who.exitCode == 1, qPrintable(who.describe()));
     QVERIFY(who.err.contains("not signed in"));
 }

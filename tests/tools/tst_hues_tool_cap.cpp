@@ -1,27 +1,14 @@
 // hues-tool cap validate / match, run as a user would (no server involved).
+#include "ToolRunner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
-
-struct Result
-{
-    int exitCode = -1; // -1 unless the tool ran and exited normally
-    QString out;
-    QString err;
-    QString describe(const QStringList &args) const
-    {
-        return QStringLiteral("hues-tool %1\nexit: %2\nstdout:\n%3\nstderr:\n%4")
-            .arg(args.join(QLatin1Char(' ')))
-            .arg(exitCode)
-            .arg(out, err);
-    }
-};
 
 QString data(const char *name)
 {
@@ -32,8 +19,7 @@ const char kHue[] = "hue_flood_citadel_vi_en.xml";
 
 } // namespace
 
-#define EXPECT_EXIT(result, args, code)                                                            \
-    QVERIFY2((result).exitCode == (code), qPrintable((result).describe(args)))
+using namespace hues::test;
 
 class TestHuesToolCap : public QObject
 {
@@ -42,23 +28,23 @@ class TestHuesToolCap : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(QFileInfo(QStringLiteral(HUES_TOOL_PATH)).isExecutable(), HUES_TOOL_PATH);
+        QVERIFY2(QFileInfo(toolExecutable()).isExecutable(), qPrintable(toolExecutable()));
         QVERIFY(m_dir.isValid());
     }
 
     void helpListsTheCommands()
     {
         const QStringList top{QStringLiteral("--help")};
-        const Result r = run(top);
-        EXPECT_EXIT(r, top, 0);
+        const ToolRun r = run(top);
+        HUES_EXPECT_EXIT(r, 0);
         QVERIFY2(
             QRegularExpression(QStringLiteral("^  cap +\\S"), QRegularExpression::MultilineOption)
                 .match(r.out)
                 .hasMatch(),
             qPrintable(r.out));
         const QStringList cap{QStringLiteral("cap"), QStringLiteral("--help")};
-        const Result c = run(cap);
-        EXPECT_EXIT(c, cap, 0);
+        const ToolRun c = run(cap);
+        HUES_EXPECT_EXIT(c, 0);
         for (const char *name : {"validate", "match"})
             QVERIFY2(QRegularExpression(QStringLiteral("^  %1 +\\S").arg(QLatin1String(name)),
                                         QRegularExpression::MultilineOption)
@@ -67,8 +53,8 @@ private Q_SLOTS:
                      qPrintable(c.out));
         const QStringList match{QStringLiteral("cap"), QStringLiteral("match"),
                                 QStringLiteral("--help")};
-        const Result m = run(match);
-        EXPECT_EXIT(m, match, 0);
+        const ToolRun m = run(match);
+        HUES_EXPECT_EXIT(m, 0);
         QVERIFY(m.out.startsWith(
             QLatin1String("Usage: hues-tool cap match FILE --lat DEG --long DEG")));
     }
@@ -96,8 +82,8 @@ private Q_SLOTS:
         QFETCH(QString, file);
         QFETCH(QString, identifier);
         const QStringList args{QStringLiteral("cap"), QStringLiteral("validate"), file};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 0);
         QCOMPARE(r.err, QString());
         QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
         QVERIFY2(r.out.startsWith(file + QStringLiteral(": valid CAP 1.2: ")), qPrintable(r.out));
@@ -108,8 +94,8 @@ private Q_SLOTS:
     void validateSummarisesTheHueAlert()
     {
         const QStringList args{QStringLiteral("cap"), QStringLiteral("validate"), data(kHue)};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 0);
         QCOMPARE(r.out, data(kHue) +
                             QStringLiteral(": valid CAP 1.2: Actual Alert HUE-IOC-2025-0042 from "
                                            "ioc@hue.gov.vn sent 2025-10-28T07:30:00+07:00, 2 info "
@@ -123,8 +109,8 @@ private Q_SLOTS:
                                QStringLiteral("-")};
         QFile file(data(kHue));
         QVERIFY(file.open(QIODevice::ReadOnly));
-        const Result r = run(args, file.readAll());
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = run(args, file.readAll());
+        HUES_EXPECT_EXIT(r, 0);
         QVERIFY2(r.out.startsWith(QLatin1String("-: valid CAP 1.2: ")), qPrintable(r.out));
     }
 
@@ -152,8 +138,8 @@ private Q_SLOTS:
 </alert>
 )");
         const QStringList args{QStringLiteral("cap"), QStringLiteral("validate"), file};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 2);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 2);
         const QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         const QStringList expected = {
             QStringLiteral("3:15: alert/identifier: must not contain spaces, commas, '<' or '&'"),
@@ -198,9 +184,9 @@ private Q_SLOTS:
         QFETCH(QString, error);
         const QString file = write("hostile.xml", xml);
         const QStringList args{QStringLiteral("cap"), QStringLiteral("validate"), file};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 2);
-        QVERIFY2(r.err.contains(error), qPrintable(r.describe(args)));
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 2);
+        QVERIFY2(r.err.contains(error), qPrintable(r.describe()));
         QVERIFY2(!r.err.contains(QLatin1String("root:")), "a file's content leaked");
         QVERIFY2(QRegularExpression(QStringLiteral("^\\d+:\\d+: alert: ")).match(r.err).hasMatch(),
                  qPrintable(r.err));
@@ -213,11 +199,11 @@ private Q_SLOTS:
         QVERIFY(file.resize(100 * 1024 * 1024)); // sparse: 100 MB of zeros
         file.close();
         const QStringList args{QStringLiteral("cap"), QStringLiteral("validate"), file.fileName()};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 2);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 2);
         QVERIFY2(r.err.contains(QLatin1String("104857600 bytes; a CAP message may have at most "
                                               "1048576")),
-                 qPrintable(r.describe(args)));
+                 qPrintable(r.describe()));
     }
 
     void usageAndFileErrors_data()
@@ -274,9 +260,9 @@ private Q_SLOTS:
         QFETCH(int, code);
         QFETCH(QString, error);
         args.prepend(QStringLiteral("cap"));
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, code);
-        QVERIFY2(r.err.contains(error), qPrintable(r.describe(args)));
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, code);
+        QVERIFY2(r.err.contains(error), qPrintable(r.describe()));
         QCOMPARE(r.out, QString());
     }
 
@@ -332,9 +318,9 @@ private Q_SLOTS:
                                lat,
                                QStringLiteral("--long"),
                                lon};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, code);
-        QVERIFY2(r.out.contains(said), qPrintable(r.describe(args)));
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, code);
+        QVERIFY2(r.out.contains(said), qPrintable(r.describe()));
         QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
         QCOMPARE(r.err, QString());
     }
@@ -346,19 +332,24 @@ private Q_SLOTS:
         const QStringList args{
             QStringLiteral("cap"),         QStringLiteral("match"), file,
             QStringLiteral("--lat=16.46"), QStringLiteral("--lon"), QStringLiteral("107.59")};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 2);
+        const ToolRun r = run(args);
+        HUES_EXPECT_EXIT(r, 2);
         QVERIFY2(
             QRegularExpression(QStringLiteral("^1:\\d+: alert/sender: is required but missing"),
                                QRegularExpression::MultilineOption)
                 .match(r.err)
                 .hasMatch(),
-            qPrintable(r.describe(args)));
+            qPrintable(r.describe()));
         QCOMPARE(r.out, QString());
     }
 
 private:
     QTemporaryDir m_dir;
+
+    ToolRun run(const QStringList &args, const QByteArray &input = QByteArray()) const
+    {
+        return runTool(args, {m_dir.path(), input, 60000});
+    }
 
     QString write(const char *name, const QByteArray &content)
     {
@@ -368,34 +359,6 @@ private:
             file.write(content) != content.size())
             qFatal("cannot write %s", qPrintable(path));
         return path;
-    }
-
-    Result run(const QStringList &args, const QByteArray &input = QByteArray()) const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg-data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("xdg-config")));
-        for (const char *name : {"QT_LOGGING_RULES", "QT_LOGGING_CONF", "QT_MESSAGE_PATTERN"})
-            env.remove(QLatin1String(name));
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(HUES_TOOL_PATH), args);
-        if (!input.isEmpty())
-            p.write(input);
-        p.closeWriteChannel();
-        Result r;
-        if (!p.waitForFinished(60000)) {
-            r.err = QStringLiteral("did not finish: ") + p.errorString();
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        if (p.exitStatus() == QProcess::NormalExit)
-            r.exitCode = p.exitCode();
-        return r;
     }
 };
 

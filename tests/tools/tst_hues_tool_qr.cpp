@@ -1,5 +1,6 @@
 // hues-tool qr decode / make, run as a user would (no server involved), on the real VietQR
 // payloads of tests/core/vietqr/data and on QR images.
+#include "ToolRunner.h"
 #include "qr/QrCode.h"
 #include "vietqr/Banks.h"
 #include "vietqr/VietQr.h"
@@ -14,38 +15,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace hues::test;
+
 namespace {
-
-struct Result
-{
-    int exitCode = -1; // -1 unless the tool ran and exited normally
-    QString out;
-    QString err;
-    QString describe(const QStringList &args) const
-    {
-        return QStringLiteral("hues-tool %1\nexit: %2\nstdout:\n%3\nstderr:\n%4")
-            .arg(args.join(QLatin1Char(' ')))
-            .arg(exitCode)
-            .arg(out, err);
-    }
-};
-
-Result run(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(HUES_TOOL_PATH), args);
-    Result r;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    if (p.exitStatus() == QProcess::NormalExit)
-        r.exitCode = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
 
 QList<QStringList> realRows()
 {
@@ -79,9 +51,6 @@ const QStringList kKeys = {
 
 } // namespace
 
-#define EXPECT_EXIT(result, args, code)                                                            \
-    QVERIFY2((result).exitCode == (code), qPrintable((result).describe(args)))
-
 class TestHuesToolQr : public QObject
 {
     Q_OBJECT
@@ -89,23 +58,23 @@ class TestHuesToolQr : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(QFileInfo(QStringLiteral(HUES_TOOL_PATH)).isExecutable(), HUES_TOOL_PATH);
+        QVERIFY2(QFileInfo(toolExecutable()).isExecutable(), qPrintable(toolExecutable()));
         QVERIFY(m_dir.isValid());
     }
 
     void helpListsTheCommands()
     {
         const QStringList top{QStringLiteral("--help")};
-        const Result r = run(top);
-        EXPECT_EXIT(r, top, 0);
+        const ToolRun r = runTool(top);
+        HUES_EXPECT_EXIT(r, 0);
         QVERIFY2(
             QRegularExpression(QStringLiteral("^  qr +\\S"), QRegularExpression::MultilineOption)
                 .match(r.out)
                 .hasMatch(),
             qPrintable(r.out));
         const QStringList qr{QStringLiteral("qr"), QStringLiteral("--help")};
-        const Result q = run(qr);
-        EXPECT_EXIT(q, qr, 0);
+        const ToolRun q = runTool(qr);
+        HUES_EXPECT_EXIT(q, 0);
         for (const char *name : {"decode", "make"})
             QVERIFY2(QRegularExpression(QStringLiteral("^  %1 +\\S").arg(QLatin1String(name)),
                                         QRegularExpression::MultilineOption)
@@ -114,8 +83,8 @@ private Q_SLOTS:
                      qPrintable(q.out));
         const QStringList make{QStringLiteral("qr"), QStringLiteral("make"),
                                QStringLiteral("--help")};
-        const Result m = run(make);
-        EXPECT_EXIT(m, make, 0);
+        const ToolRun m = runTool(make);
+        HUES_EXPECT_EXIT(m, 0);
         QVERIFY2(m.out.startsWith(QLatin1String("Usage: hues-tool qr make --bin BIN --account")),
                  qPrintable(m.out));
     }
@@ -134,8 +103,8 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, row);
         const QStringList args{QStringLiteral("qr"), QStringLiteral("decode"), row[10]};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = runTool(args);
+        HUES_EXPECT_EXIT(r, 0);
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
         QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
         const QJsonObject o = onlyObject(r.out);
@@ -201,10 +170,10 @@ private Q_SLOTS:
         const vietqr::ParseResult expected = vietqr::parse(payload);
         QVERIFY(!expected.ok);
         const QStringList args{QStringLiteral("qr"), QStringLiteral("decode"), payload};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 2);
+        const ToolRun r = runTool(args);
+        HUES_EXPECT_EXIT(r, 2);
         QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
-        QVERIFY2(r.err.contains(expected.error), qPrintable(r.describe(args)));
+        QVERIFY2(r.err.contains(expected.error), qPrintable(r.describe()));
         if (!expected.errorTag.isEmpty())
             QVERIFY(r.err.contains(expected.errorTag + QStringLiteral(": ")));
     }
@@ -261,8 +230,8 @@ private Q_SLOTS:
         QVERIFY(!payload.isEmpty());
         const QStringList args =
             QStringList{QStringLiteral("qr"), QStringLiteral("make")} + options;
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = runTool(args);
+        HUES_EXPECT_EXIT(r, 0);
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
         QCOMPARE(r.out, payload + QLatin1Char('\n'));
         QVERIFY(vietqr::parse(payload).ok);
@@ -278,8 +247,8 @@ private Q_SLOTS:
                                QStringLiteral("--amount"),  QStringLiteral("50000"),
                                QStringLiteral("--purpose"), QString::fromUtf8("Mệ Kéo bún bò"),
                                QStringLiteral("--png"),     png};
-        const Result r = run(args);
-        EXPECT_EXIT(r, args, 0);
+        const ToolRun r = runTool(args);
+        HUES_EXPECT_EXIT(r, 0);
         const QString payload = r.out.trimmed();
         QVERIFY(vietqr::parse(payload).ok);
         const QImage image(png);
@@ -299,8 +268,8 @@ private Q_SLOTS:
         }
 
         const QStringList decode{QStringLiteral("qr"), QStringLiteral("decode"), png};
-        const Result d = run(decode);
-        EXPECT_EXIT(d, decode, 0);
+        const ToolRun d = runTool(decode);
+        HUES_EXPECT_EXIT(d, 0);
         const QJsonObject o = onlyObject(d.out);
         QCOMPARE(o.value(QStringLiteral("bankBin")).toString(), QStringLiteral("970415"));
         QCOMPARE(o.value(QStringLiteral("bankName")).toString(), QStringLiteral("VietinBank"));
@@ -319,10 +288,10 @@ private Q_SLOTS:
         QVERIFY(qr::toImage(qr::encode(payload.toUtf8()), 6, 4).save(png));
         const QStringList fromImage{QStringLiteral("qr"), QStringLiteral("decode"), png};
         const QStringList fromText{QStringLiteral("qr"), QStringLiteral("decode"), payload};
-        const Result a = run(fromImage);
-        const Result b = run(fromText);
-        EXPECT_EXIT(a, fromImage, 0);
-        EXPECT_EXIT(b, fromText, 0);
+        const ToolRun a = runTool(fromImage);
+        const ToolRun b = runTool(fromText);
+        HUES_EXPECT_EXIT(a, 0);
+        HUES_EXPECT_EXIT(b, 0);
         QCOMPARE(a.out, b.out);
     }
 
@@ -334,8 +303,8 @@ private Q_SLOTS:
         white.fill(Qt::white);
         QVERIFY(white.save(blank));
         const QStringList noCode{QStringLiteral("qr"), QStringLiteral("decode"), blank};
-        const Result a = run(noCode);
-        EXPECT_EXIT(a, noCode, 2);
+        const ToolRun a = runTool(noCode);
+        HUES_EXPECT_EXIT(a, 2);
         QVERIFY(a.out.isEmpty());
         QVERIFY2(a.err.contains(QStringLiteral("no QR code")), qPrintable(a.err));
 
@@ -343,8 +312,8 @@ private Q_SLOTS:
         const QString other = m_dir.filePath(QStringLiteral("url.png"));
         QVERIFY(qr::toImage(qr::encode("https://hue.gov.vn"), 6, 4).save(other));
         const QStringList notVietQr{QStringLiteral("qr"), QStringLiteral("decode"), other};
-        const Result b = run(notVietQr);
-        EXPECT_EXIT(b, notVietQr, 2);
+        const ToolRun b = runTool(notVietQr);
+        HUES_EXPECT_EXIT(b, 2);
         QVERIFY2(b.err.contains(QStringLiteral("not a two-digit tag")), qPrintable(b.err));
 
         // An existing file that is no image, and a folder: exit 1.
@@ -354,12 +323,12 @@ private Q_SLOTS:
         f.write(vietqr::make(code()).toUtf8());
         f.close();
         const QStringList notImage{QStringLiteral("qr"), QStringLiteral("decode"), text};
-        const Result c = run(notImage);
-        EXPECT_EXIT(c, notImage, 1);
+        const ToolRun c = runTool(notImage);
+        HUES_EXPECT_EXIT(c, 1);
         QVERIFY2(c.err.contains(QStringLiteral("cannot read")), qPrintable(c.err));
         const QStringList folder{QStringLiteral("qr"), QStringLiteral("decode"), m_dir.path()};
-        const Result d = run(folder);
-        EXPECT_EXIT(d, folder, 1);
+        const ToolRun d = runTool(folder);
+        HUES_EXPECT_EXIT(d, 1);
         QVERIFY(d.out.isEmpty());
     }
 
@@ -420,10 +389,10 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(QString, message);
         const QStringList all = QStringList{QStringLiteral("qr")} + args;
-        const Result r = run(all);
-        EXPECT_EXIT(r, all, exitCode);
-        QVERIFY2(r.out.isEmpty(), qPrintable(r.describe(all)));
-        QVERIFY2(r.err.contains(message), qPrintable(r.describe(all)));
+        const ToolRun r = runTool(all);
+        HUES_EXPECT_EXIT(r, exitCode);
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
+        QVERIFY2(r.err.contains(message), qPrintable(r.describe()));
     }
 
 private:

@@ -2,12 +2,12 @@
 // against the real hues-server (--seed demo).
 #include "PhotoSamples.h"
 #include "TestServer.h"
+#include "ToolRunner.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -15,31 +15,9 @@
 
 #include <memory>
 
-using hues::test::TestServer;
+using namespace hues::test;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3").arg(exitCode).arg(out, err);
-    }
-    // The value of the first "name: value" line of stdout.
-    QString field(const QString &name) const
-    {
-        for (const QString &line : out.split(QLatin1Char('\n'))) {
-            if (line.startsWith(name + QStringLiteral(": ")))
-                return line.mid(name.size() + 2);
-        }
-        return {};
-    }
-};
-
-#define EXPECT_EXIT(run, code) QVERIFY2((run).exitCode == (code), qPrintable((run).describe()))
 
 int freePort()
 {
@@ -80,8 +58,7 @@ private Q_SLOTS:
 
 private:
     QStringList base() const;
-    Run run(const QStringList &args);
-    int serverCount(const QString &sql);
+    ToolRun run(const QStringList &args);
     QJsonArray outboxJson();
 
     QTemporaryDir m_root;
@@ -132,31 +109,15 @@ QStringList TstHuesToolReports::base() const
             QStringLiteral("http://127.0.0.1:%1").arg(m_port)};
 }
 
-Run TstHuesToolReports::run(const QStringList &args)
+ToolRun TstHuesToolReports::run(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(HUES_TOOL_PATH), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    return r;
-}
-
-int TstHuesToolReports::serverCount(const QString &sql)
-{
-    QSqlQuery q(m_server->database());
-    return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
+    return runTool(args, {{}, {}, 120000});
 }
 
 QJsonArray TstHuesToolReports::outboxJson()
 {
-    const Run r = run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("list"),
-                                           QStringLiteral("--json")});
+    const ToolRun r = run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("list"),
+                                               QStringLiteral("--json")});
     return r.exitCode == 0 ? QJsonDocument::fromJson(r.out.toUtf8()).array() : QJsonArray{};
 }
 
@@ -201,26 +162,27 @@ void TstHuesToolReports::usageErrors()
     const QStringList full = withServer
                                  ? base() + args
                                  : QStringList{QStringLiteral("--data-dir"), m_dir->path()} + args;
-    const Run r = run(full);
-    EXPECT_EXIT(r, 2);
+    const ToolRun r = run(full);
+    HUES_EXPECT_EXIT(r, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.describe()));
     QVERIFY(outboxJson().isEmpty());
 }
 
 void TstHuesToolReports::categories()
 {
-    const Run vi =
+    const ToolRun vi =
         run(base() + QStringList{QStringLiteral("report"), QStringLiteral("categories")});
-    EXPECT_EXIT(vi, 0);
+    HUES_EXPECT_EXIT(vi, 0);
     const QStringList lines = vi.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY(lines.size() >= 9);
     QVERIFY2(vi.out.contains(QStringLiteral("flooding\tNgập úng\t")), qPrintable(vi.out));
     QCOMPARE(vi.err, QString());
 
-    const Run en = run(base() + QStringList{QStringLiteral("report"), QStringLiteral("categories"),
-                                            QStringLiteral("--lang"), QStringLiteral("en"),
-                                            QStringLiteral("--json")});
-    EXPECT_EXIT(en, 0);
+    const ToolRun en =
+        run(base() + QStringList{QStringLiteral("report"), QStringLiteral("categories"),
+                                 QStringLiteral("--lang"), QStringLiteral("en"),
+                                 QStringLiteral("--json")});
+    HUES_EXPECT_EXIT(en, 0);
     const QJsonArray array = QJsonDocument::fromJson(en.out.toUtf8()).array();
     QCOMPARE(array.size(), lines.size());
     bool found = false;
@@ -240,16 +202,17 @@ void TstHuesToolReports::categoriesOffline()
 {
     const QStringList args =
         base() + QStringList{QStringLiteral("report"), QStringLiteral("categories")};
-    const Run online = run(args);
-    EXPECT_EXIT(online, 0);
+    const ToolRun online = run(args);
+    HUES_EXPECT_EXIT(online, 0);
     QCOMPARE(m_server->stop(), 0);
-    const Run offline = run(args);
-    EXPECT_EXIT(offline, 0);
+    const ToolRun offline = run(args);
+    HUES_EXPECT_EXIT(offline, 0);
     QCOMPARE(offline.out, online.out);
     QVERIFY2(offline.err.contains(QLatin1String("warning")), qPrintable(offline.describe()));
     // Another profile never saw them: nothing to show.
-    const Run none = run(QStringList{QStringLiteral("--profile"), QStringLiteral("other")} + args);
-    EXPECT_EXIT(none, 1);
+    const ToolRun none =
+        run(QStringList{QStringLiteral("--profile"), QStringLiteral("other")} + args);
+    HUES_EXPECT_EXIT(none, 1);
     QVERIFY2(none.err.contains(QLatin1String("Cannot reach")), qPrintable(none.describe()));
 }
 
@@ -306,18 +269,21 @@ void TstHuesToolReports::invalidReports()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, message);
-    const int before = serverCount(QStringLiteral("SELECT COUNT(*) FROM service_requests"));
-    const Run r = run(base() + QStringList{QStringLiteral("report"), QStringLiteral("new")} + args);
-    EXPECT_EXIT(r, 2);
+    const int before =
+        m_server->queryNumber(QStringLiteral("SELECT COUNT(*) FROM service_requests"));
+    const ToolRun r =
+        run(base() + QStringList{QStringLiteral("report"), QStringLiteral("new")} + args);
+    HUES_EXPECT_EXIT(r, 2);
     QVERIFY2(r.err.contains(message, Qt::CaseInsensitive), qPrintable(r.describe()));
     QVERIFY(!r.out.contains(QLatin1String("queued")));
     QVERIFY(outboxJson().isEmpty()); // nothing was queued
-    QCOMPARE(serverCount(QStringLiteral("SELECT COUNT(*) FROM service_requests")), before);
+    QCOMPARE(m_server->queryNumber(QStringLiteral("SELECT COUNT(*) FROM service_requests")),
+             before);
 }
 
 void TstHuesToolReports::newSendsWithPhotos()
 {
-    const Run r = run(
+    const ToolRun r = run(
         base() +
         QStringList{QStringLiteral("report"), QStringLiteral("new"), QStringLiteral("--category"),
                     QStringLiteral("road_damage"), QStringLiteral("--lat"),
@@ -326,14 +292,15 @@ void TstHuesToolReports::newSendsWithPhotos()
                     QStringLiteral("--attribute"), QStringLiteral("width_cm=40"),
                     QStringLiteral("--text"), QStringLiteral("Ổ gà lớn giữa đường"),
                     QStringLiteral("--photo"), m_photo, QStringLiteral("--photo"), m_photo});
-    EXPECT_EXIT(r, 0);
+    HUES_EXPECT_EXIT(r, 0);
     const QString queued = r.field(QStringLiteral("queued"));
     const QString remote = r.field(QStringLiteral("sent"));
     QVERIFY2(!queued.isEmpty() && !remote.isEmpty(), qPrintable(r.describe()));
-    QCOMPARE(serverCount(QStringLiteral("SELECT COUNT(*) FROM service_request_media WHERE "
-                                        "request_id = '%1'")
-                             .arg(remote)),
-             2);
+    QCOMPARE(
+        m_server->queryNumber(QStringLiteral("SELECT COUNT(*) FROM service_request_media WHERE "
+                                             "request_id = '%1'")
+                                  .arg(remote)),
+        2);
     QSqlQuery q(m_server->database());
     QVERIFY(q.exec(QStringLiteral("SELECT description, address, attributes, account_id FROM "
                                   "service_requests WHERE id = '%1'")
@@ -362,38 +329,42 @@ void TstHuesToolReports::offlineThenSync()
 {
     QStringList ids;
     for (int i = 0; i < 3; ++i) {
-        const Run r =
+        const ToolRun r =
             run(base() + QStringList{QStringLiteral("report"), QStringLiteral("new"),
                                      QStringLiteral("--category"), QStringLiteral("garbage"),
                                      QStringLiteral("--address"), QStringLiteral("Chợ Đông Ba"),
                                      QStringLiteral("--text"), QStringLiteral("rác %1").arg(i),
                                      QStringLiteral("--offline")});
-        EXPECT_EXIT(r, 0);
+        HUES_EXPECT_EXIT(r, 0);
         QVERIFY(r.field(QStringLiteral("sent")).isEmpty());
         ids << r.field(QStringLiteral("queued"));
     }
-    const Run list = run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("list")});
-    EXPECT_EXIT(list, 0);
+    const ToolRun list =
+        run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("list")});
+    HUES_EXPECT_EXIT(list, 0);
     QCOMPARE(list.out.count(QLatin1String("\tpending\t")), 3);
-    const Run mine = run(base() + QStringList{QStringLiteral("report"), QStringLiteral("list")});
-    EXPECT_EXIT(mine, 0);
+    const ToolRun mine =
+        run(base() + QStringList{QStringLiteral("report"), QStringLiteral("list")});
+    HUES_EXPECT_EXIT(mine, 0);
     QCOMPARE(mine.out.count(QStringLiteral("-\tpending\tgarbage\trác ")), 3);
 
-    const Run sync = run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("sync")});
-    EXPECT_EXIT(sync, 0);
+    const ToolRun sync =
+        run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("sync")});
+    HUES_EXPECT_EXIT(sync, 0);
     const QStringList lines = sync.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
     for (int i = 0; i < 3; ++i)
         QVERIFY2(lines.at(i).startsWith(QStringLiteral("sent ") + ids.at(i) + QLatin1Char(' ')),
                  qPrintable(sync.out));
     // Nothing left: a second sync sends nothing and succeeds.
-    const Run again = run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("sync")});
-    EXPECT_EXIT(again, 0);
+    const ToolRun again =
+        run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("sync")});
+    HUES_EXPECT_EXIT(again, 0);
     QCOMPARE(again.out, QString());
 
-    const Run after = run(base() + QStringList{QStringLiteral("report"), QStringLiteral("list"),
-                                               QStringLiteral("--json")});
-    EXPECT_EXIT(after, 0);
+    const ToolRun after = run(base() + QStringList{QStringLiteral("report"), QStringLiteral("list"),
+                                                   QStringLiteral("--json")});
+    HUES_EXPECT_EXIT(after, 0);
     const QJsonArray reports = QJsonDocument::fromJson(after.out.toUtf8()).array();
     QCOMPARE(reports.size(), 3);
     for (const QJsonValue &v : reports) {
@@ -410,14 +381,15 @@ void TstHuesToolReports::offlineThenSync()
 void TstHuesToolReports::serverDownWaitsThenSyncs()
 {
     // The categories are on this device from an earlier run.
-    EXPECT_EXIT(run(base() + QStringList{QStringLiteral("report"), QStringLiteral("categories")}),
-                0);
+    HUES_EXPECT_EXIT(
+        run(base() + QStringList{QStringLiteral("report"), QStringLiteral("categories")}), 0);
     QCOMPARE(m_server->stop(), 0);
-    const Run r = run(base() + QStringList{QStringLiteral("report"), QStringLiteral("new"),
-                                           QStringLiteral("--category"), QStringLiteral("noise"),
-                                           QStringLiteral("--address"), QStringLiteral("Phố đi bộ"),
-                                           QStringLiteral("--text"), QStringLiteral("karaoke")});
-    EXPECT_EXIT(r, 1);
+    const ToolRun r =
+        run(base() + QStringList{QStringLiteral("report"), QStringLiteral("new"),
+                                 QStringLiteral("--category"), QStringLiteral("noise"),
+                                 QStringLiteral("--address"), QStringLiteral("Phố đi bộ"),
+                                 QStringLiteral("--text"), QStringLiteral("karaoke")});
+    HUES_EXPECT_EXIT(r, 1);
     QVERIFY2(r.err.contains(QLatin1String("not sent yet")), qPrintable(r.describe()));
     const QString id = r.field(QStringLiteral("queued"));
     QVERIFY(!id.isEmpty());
@@ -427,14 +399,15 @@ void TstHuesToolReports::serverDownWaitsThenSyncs()
         item.value(QLatin1String("last_error")).toString().contains(QLatin1String("Cannot reach")));
     QVERIFY(!item.value(QLatin1String("next_attempt_at")).isNull());
 
-    const Run down = run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("sync")});
-    EXPECT_EXIT(down, 1);
+    const ToolRun down =
+        run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("sync")});
+    HUES_EXPECT_EXIT(down, 1);
     QVERIFY2(down.out.startsWith(QStringLiteral("waiting ") + id), qPrintable(down.describe()));
 
     m_server = std::make_unique<TestServer>(options(m_serverDir, m_port));
     QVERIFY(m_server->start());
-    const Run up = run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("sync")});
-    EXPECT_EXIT(up, 0);
+    const ToolRun up = run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("sync")});
+    HUES_EXPECT_EXIT(up, 0);
     QVERIFY2(up.out.startsWith(QStringLiteral("sent ") + id), qPrintable(up.describe()));
     item = outboxJson().first().toObject();
     QCOMPARE(item.value(QLatin1String("state")).toString(), QStringLiteral("sent"));
@@ -450,13 +423,14 @@ void TstHuesToolReports::refusedReportRetryAndDiscard()
     const QStringList report{QStringLiteral("report"),     QStringLiteral("new"),
                              QStringLiteral("--category"), QStringLiteral("fallen_tree"),
                              QStringLiteral("--address"),  QStringLiteral("Đường Lê Duẩn")};
-    const Run r = run(base() + report);
-    EXPECT_EXIT(r, 1);
+    const ToolRun r = run(base() + report);
+    HUES_EXPECT_EXIT(r, 1);
     QVERIFY2(r.err.contains(QLatin1String("refused")) && r.err.contains(QLatin1String("api_key")),
              qPrintable(r.describe()));
     const QString id = r.field(QStringLiteral("queued"));
-    const Run sync = run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("sync")});
-    EXPECT_EXIT(sync, 1); // a failed item is not sent again by itself
+    const ToolRun sync =
+        run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("sync")});
+    HUES_EXPECT_EXIT(sync, 1); // a failed item is not sent again by itself
     QCOMPARE(sync.out, QString());
     QCOMPARE(outboxJson().first().toObject().value(QLatin1String("state")).toString(),
              QStringLiteral("failed"));
@@ -465,32 +439,33 @@ void TstHuesToolReports::refusedReportRetryAndDiscard()
     QCOMPARE(m_server->stop(), 0);
     m_server = std::make_unique<TestServer>(options(m_serverDir, m_port));
     QVERIFY(m_server->start());
-    EXPECT_EXIT(run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("retry"), id}),
-                0);
-    const Run sent = run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("sync")});
-    EXPECT_EXIT(sent, 0);
+    HUES_EXPECT_EXIT(
+        run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("retry"), id}), 0);
+    const ToolRun sent =
+        run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("sync")});
+    HUES_EXPECT_EXIT(sent, 0);
     // A sent item can be neither retried nor discarded; an unknown id neither.
-    const Run discardSent =
+    const ToolRun discardSent =
         run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("discard"), id});
-    EXPECT_EXIT(discardSent, 1);
-    EXPECT_EXIT(run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("retry"), id}),
-                1);
-    EXPECT_EXIT(run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("discard"),
-                                         QStringLiteral("no-such-id")}),
-                1);
+    HUES_EXPECT_EXIT(discardSent, 1);
+    HUES_EXPECT_EXIT(
+        run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("retry"), id}), 1);
+    HUES_EXPECT_EXIT(run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("discard"),
+                                              QStringLiteral("no-such-id")}),
+                     1);
 
     // An unsent item the user gives up on goes, with its photos.
-    const Run queued =
+    const ToolRun queued =
         run(base() + report +
             QStringList{QStringLiteral("--photo"), m_photo, QStringLiteral("--offline")});
-    EXPECT_EXIT(queued, 0);
+    HUES_EXPECT_EXIT(queued, 0);
     const QString second = queued.field(QStringLiteral("queued"));
-    EXPECT_EXIT(
+    HUES_EXPECT_EXIT(
         run(base() + QStringList{QStringLiteral("outbox"), QStringLiteral("discard"), second}), 0);
     const QJsonArray items = outboxJson();
     QCOMPARE(items.size(), 1);
     QCOMPARE(items.first().toObject().value(QLatin1String("id")).toString(), id);
-    const Run info = run(base() + QStringList{QStringLiteral("store"), QStringLiteral("info")});
+    const ToolRun info = run(base() + QStringList{QStringLiteral("store"), QStringLiteral("info")});
     QVERIFY2(info.out.contains(QLatin1String("rows in outbox_attachments: 0")),
              qPrintable(info.describe()));
 }

@@ -5,6 +5,7 @@
 // and the local store agrees. The seed is printed; HUES_FAULT_SEED=<n> replays a run.
 #include "PhotoSamples.h"
 #include "TestServer.h"
+#include "ToolRunner.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -22,6 +23,7 @@
 #include <memory>
 
 using hues::test::TestServer;
+using hues::test::toolExecutable;
 
 namespace {
 
@@ -152,7 +154,7 @@ Run TstOutboxFaults::run(const QStringList &args, int killAfterLines, int killAf
         p.kill();
         loop.quit();
     });
-    p.start(QStringLiteral(HUES_TOOL_PATH), base() + args);
+    p.start(toolExecutable(), base() + args);
     if (killAfterLines == 0) {
         r.killed = true;
         p.kill();
