@@ -516,6 +516,8 @@ void PaymentsService::fetchProviders()
     if (m_providersReply)
         m_providersReply->disconnect(this);
     m_providersReply = m_client->billProviders();
+    m_providersError.clear();
+    emit billProvidersStateChanged();
     net::ApiReply *reply = m_providersReply;
     const QString key =
         QStringLiteral("payments:providers@%1#%2").arg(serverKey(), m_api->language());
@@ -524,8 +526,11 @@ void PaymentsService::fetchProviders()
         m_providersReply = nullptr;
         if (!reply->isOk() || !reply->json().isArray()) {
             qCInfo(lcNet) << "payments: bill providers not refreshed:" << reply->error().kind;
+            m_providersError = reply->isOk() ? badAnswer() : errorMessage(reply->error());
+            emit billProvidersStateChanged();
             return;
         }
+        emit billProvidersStateChanged();
         QList<BillProviderModel::Provider> providers;
         QJsonArray kept;
         const QJsonArray list = reply->json().array();

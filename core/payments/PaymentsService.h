@@ -60,6 +60,8 @@ class PaymentsService : public QObject
     Q_PROPERTY(QString historyCategory READ historyCategory WRITE setHistoryCategory NOTIFY
                    historyFilterChanged)
     Q_PROPERTY(payments::BillProviderModel *billProviders READ billProviders CONSTANT)
+    Q_PROPERTY(bool billProvidersLoading READ billProvidersLoading NOTIFY billProvidersStateChanged)
+    Q_PROPERTY(QString billProvidersError READ billProvidersError NOTIFY billProvidersStateChanged)
     Q_PROPERTY(payments::SavedCodeModel *savedCodes READ savedCodes CONSTANT)
     Q_PROPERTY(payments::BillModel *bills READ bills CONSTANT)
     Q_PROPERTY(QString billsCustomerName READ billsCustomerName NOTIFY billsStateChanged)
@@ -103,6 +105,10 @@ public:
     QString historyCategory() const { return m_category; }
     void setHistoryCategory(const QString &category);
     BillProviderModel *billProviders() const { return m_providers; }
+    bool billProvidersLoading() const { return !m_providersReply.isNull(); }
+    QString billProvidersError() const { return m_providersError; }
+    // Fetches the bill providers again (after an error, or to pick up new ones).
+    Q_INVOKABLE void refreshBillProviders() { fetchProviders(); }
     SavedCodeModel *savedCodes() const { return m_savedCodes; }
     BillModel *bills() const { return m_bills; }
     QString billsCustomerName() const { return m_billsCustomerName; }
@@ -157,6 +163,7 @@ Q_SIGNALS:
     void historyStateChanged();
     void historyFilterChanged();
     void billsStateChanged();
+    void billProvidersStateChanged();
     void billsSelectionChanged();
     void merchantChanged();
     void merchantQrChanged();
@@ -222,6 +229,7 @@ private:
     QPointer<net::ApiReply> m_walletReply;
     QPointer<net::ApiReply> m_historyReply;
     QPointer<net::ApiReply> m_providersReply;
+    QString m_providersError;
     QPointer<net::ApiReply> m_billsReply;
     QPointer<net::ApiReply> m_merchantReply;
     QPointer<net::ApiReply> m_merchantQrReply;

@@ -201,15 +201,24 @@ Item {
                     Layout.topMargin: Theme.spacingS
                     text: qsTr("Pay a bill")
                 }
+                LoadingIndicator {
+                    objectName: "billsProvidersLoading"
+                    Layout.alignment: Qt.AlignHCenter
+                    visible: Payments.billProviders.count === 0 && Payments.billProvidersLoading
+                    running: visible
+                    text: qsTr("Loading the providers…")
+                }
                 EmptyState {
                     objectName: "billsNoProviders"
                     Layout.fillWidth: true
-                    visible: Payments.billProviders.count === 0
+                    visible: Payments.billProviders.count === 0 && !Payments.billProvidersLoading
                     glyph: "🧾"
                     title: qsTr("No providers to show")
-                    body: qsTr("The list of providers comes from the city's server. Check the connection and try again.")
+                    body: Payments.billProvidersError !== ""
+                          ? Payments.billProvidersError
+                          : qsTr("The list of providers comes from the city's server. Check the connection and try again.")
                     actionText: qsTr("Retry")
-                    onActionClicked: Payments.refreshWallet()
+                    onActionClicked: Payments.refreshBillProviders()
                 }
                 Flow {
                     id: providerGrid

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void cleanup();
     void payStaticAndDynamicCodes();
     void invalidCodeFailsWithoutNetwork();
+    void billProvidersErrorThenRetry();
     void insufficientFunds();
     void lostAnswerRetriedWithSameKey();
     void restartResolvesUnresolvedAttempt();
@@ -350,6 +351,25 @@ void TstPaymentsService::invalidCodeFailsWithoutNetwork()
     QTRY_COMPARE(flow->state(), PaymentFlow::Failed);
     QCOMPARE(flow->errorCode(), QStringLiteral("network"));
     QVERIFY(flow->canRetry());
+}
+
+void TstPaymentsService::billProvidersErrorThenRetry()
+{
+    Client c = makeClient(QStringLiteral("citizen"), m_citizen, QStringLiteral("p.sqlite"),
+                          QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort())));
+    PaymentsService *service = c.service.get();
+    // Nothing cached and no server: an error a person can act on, not an endless spinner.
+    QTRY_VERIFY(!service->billProvidersError().isEmpty());
+    QVERIFY(!service->billProvidersLoading());
+    QCOMPARE(service->billProviders()->rowCount(), 0);
+    // The server is back (here: the right address); Retry fetches them.
+    c.api->setBaseUrl(m_server->baseUrl());
+    service->refreshBillProviders();
+    QVERIFY(service->billProvidersLoading());
+    QVERIFY(service->billProvidersError().isEmpty());
+    QTRY_VERIFY(service->billProviders()->rowCount() >= 6);
+    QVERIFY(!service->billProvidersLoading());
+    QVERIFY(service->billProvidersError().isEmpty());
 }
 
 void TstPaymentsService::insufficientFunds()
