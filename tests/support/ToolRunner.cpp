@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QProcess>
+#include <QRegularExpression>
 
 namespace hues::test {
 
@@ -11,6 +12,14 @@ QString ToolRun::describe() const
         .arg(args.join(QLatin1Char(' ')))
         .arg(exitCode)
         .arg(out, err);
+}
+
+bool ToolRun::listsCommand(const QString &name) const
+{
+    return QRegularExpression(QStringLiteral("^  %1 +\\S").arg(QRegularExpression::escape(name)),
+                              QRegularExpression::MultilineOption)
+        .match(out)
+        .hasMatch();
 }
 
 QString ToolRun::field(const QString &name) const

@@ -17,6 +17,8 @@ struct ToolRun
 
     // The command line, the exit code and both outputs, for a failure message.
     QString describe() const;
+    // Whether stdout lists the command name in a help text ("  name   what it does").
+    bool listsCommand(const QString &name) const;
     // The value of the first "name: value" line of stdout.
     QString field(const QString &name) const;
 };
