@@ -18,11 +18,6 @@ namespace {
 
 constexpr int kMaxErrors = 100;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("alerts::Cap", text);
-}
-
 // A value quoted in an error message, shortened so that an error never carries a document.
 QString quoted(QStringView value)
 {
@@ -189,12 +184,14 @@ public:
     void required(const Path &path, const char *name, const QString &value)
     {
         if (value.isEmpty())
-            add(Path{&path, name}, tr("is required but missing or empty"));
+            add(Path{&path, name},
+                QCoreApplication::translate("alerts::Cap", "is required but missing or empty"));
     }
     void enumeration(const Path &path, const QString &value, const QStringList &allowed)
     {
         if (!allowed.contains(value))
-            add(path, tr("%1 is not one of %2").arg(quoted(value), allowed.join(QLatin1Char(' '))));
+            add(path, QCoreApplication::translate("alerts::Cap", "%1 is not one of %2")
+                          .arg(quoted(value), allowed.join(QLatin1Char(' '))));
     }
     void requiredEnum(const Path &path, const char *name, const QString &value,
                       const QStringList &allowed)
@@ -209,7 +206,9 @@ public:
         if (value.isEmpty())
             required(path, name, value);
         else if (hasForbiddenIdChar(value))
-            add(Path{&path, name}, tr("must not contain spaces, commas, '<' or '&'"));
+            add(Path{&path, name},
+                QCoreApplication::translate("alerts::Cap",
+                                            "must not contain spaces, commas, '<' or '&'"));
     }
     // `number` is the point's 0-based index in a polygon, -1 for a circle's centre.
     void point(const Path &path, qsizetype number, const geo::LatLon &p)
@@ -218,11 +217,17 @@ public:
         const bool lonOk = p.lon >= -180 && p.lon <= 180;
         if (latOk && lonOk)
             return;
-        const QString what = number < 0 ? tr("centre") : tr("point %1").arg(number + 1);
+        const QString what =
+            number < 0 ? QCoreApplication::translate("alerts::Cap", "centre")
+                       : QCoreApplication::translate("alerts::Cap", "point %1").arg(number + 1);
         if (!latOk)
-            add(path, tr("%1: latitude %2 is outside -90..90").arg(what, formatDecimal(p.lat)));
+            add(path,
+                QCoreApplication::translate("alerts::Cap", "%1: latitude %2 is outside -90..90")
+                    .arg(what, formatDecimal(p.lat)));
         if (!lonOk)
-            add(path, tr("%1: longitude %2 is outside -180..180").arg(what, formatDecimal(p.lon)));
+            add(path,
+                QCoreApplication::translate("alerts::Cap", "%1: longitude %2 is outside -180..180")
+                    .arg(what, formatDecimal(p.lon)));
     }
     void namedValue(const Path &path, const NamedValue &value)
     {
@@ -235,12 +240,15 @@ public:
             const geo::Ring &ring = area.polygons[i];
             const Path p{&path, "polygon", i};
             if (ring.size() < 4) {
-                add(p, tr("has %1 points; a polygon needs at least 4 (the first repeated last)")
+                add(p, QCoreApplication::translate(
+                           "alerts::Cap",
+                           "has %1 points; a polygon needs at least 4 (the first repeated last)")
                            .arg(ring.size()));
                 continue;
             }
             if (ring.first() != ring.last())
-                add(p, tr("is not closed: the last point must equal the first"));
+                add(p, QCoreApplication::translate(
+                           "alerts::Cap", "is not closed: the last point must equal the first"));
             for (qsizetype k = 0; k < ring.size(); ++k)
                 point(p, k, ring[k]);
         }
@@ -249,24 +257,31 @@ public:
             const Path p{&path, "circle", i};
             point(p, -1, c.centre);
             if (!(c.radiusKm >= 0) || !std::isfinite(c.radiusKm))
-                add(p, tr("the radius must be a number of kilometres, 0 or more"));
+                add(p, QCoreApplication::translate(
+                           "alerts::Cap", "the radius must be a number of kilometres, 0 or more"));
         }
         for (qsizetype i = 0; i < area.geocodes.size(); ++i)
             namedValue(Path{&path, "geocode", i}, area.geocodes[i]);
         if (area.altitude && !std::isfinite(*area.altitude))
-            add(Path{&path, "altitude"}, tr("must be a number"));
+            add(Path{&path, "altitude"},
+                QCoreApplication::translate("alerts::Cap", "must be a number"));
         if (area.ceiling && !area.altitude)
-            add(Path{&path, "ceiling"}, tr("may only be given together with altitude"));
+            add(Path{&path, "ceiling"},
+                QCoreApplication::translate("alerts::Cap",
+                                            "may only be given together with altitude"));
         if (area.ceiling && !std::isfinite(*area.ceiling))
-            add(Path{&path, "ceiling"}, tr("must be a number"));
+            add(Path{&path, "ceiling"},
+                QCoreApplication::translate("alerts::Cap", "must be a number"));
     }
     void info(const Path &path, const Info &info)
     {
         if (!isLanguageTag(info.language))
             add(Path{&path, "language"},
-                tr("%1 is not a language tag such as vi-VN").arg(quoted(info.language)));
+                QCoreApplication::translate("alerts::Cap", "%1 is not a language tag such as vi-VN")
+                    .arg(quoted(info.language)));
         if (info.categories.isEmpty())
-            add(Path{&path, "category"}, tr("is required but missing"));
+            add(Path{&path, "category"},
+                QCoreApplication::translate("alerts::Cap", "is required but missing"));
         for (qsizetype i = 0; i < info.categories.size(); ++i)
             enumeration(Path{&path, "category", i}, info.categories[i], categoryValues());
         required(path, "event", info.event);
@@ -286,7 +301,8 @@ public:
             required(p, "resourceDesc", r.resourceDesc);
             required(p, "mimeType", r.mimeType);
             if (r.size && *r.size < 0)
-                add(Path{&p, "size"}, tr("must be a number of bytes, 0 or more"));
+                add(Path{&p, "size"}, QCoreApplication::translate(
+                                          "alerts::Cap", "must be a number of bytes, 0 or more"));
         }
         for (qsizetype i = 0; i < info.areas.size(); ++i)
             area(Path{&path, "area", i}, info.areas[i]);
@@ -297,20 +313,25 @@ public:
         identifierLike(path, "identifier", a.identifier);
         identifierLike(path, "sender", a.sender);
         if (!a.sent.isValid())
-            add(Path{&path, "sent"}, tr("is required but missing or empty"));
+            add(Path{&path, "sent"},
+                QCoreApplication::translate("alerts::Cap", "is required but missing or empty"));
         requiredEnum(path, "status", a.status, statusValues());
         requiredEnum(path, "msgType", a.msgType, msgTypeValues());
         requiredEnum(path, "scope", a.scope, scopeValues());
         if (a.scope == QLatin1String("Restricted") && a.restriction.isEmpty())
-            add(Path{&path, "restriction"}, tr("is required when scope is Restricted"));
+            add(Path{&path, "restriction"},
+                QCoreApplication::translate("alerts::Cap", "is required when scope is Restricted"));
         if (a.scope == QLatin1String("Private") && a.addresses.isEmpty())
-            add(Path{&path, "addresses"}, tr("is required when scope is Private"));
+            add(Path{&path, "addresses"},
+                QCoreApplication::translate("alerts::Cap", "is required when scope is Private"));
         for (qsizetype i = 0; i < a.references.size(); ++i) {
             const Reference &r = a.references[i];
             const Path p{&path, "references"};
             if (r.sender.isEmpty() || hasForbiddenIdChar(r.sender) || r.identifier.isEmpty() ||
                 hasForbiddenIdChar(r.identifier) || !r.sent.isValid())
-                add(p, tr("reference %1 is not \"sender,identifier,sent\"").arg(i + 1));
+                add(p, QCoreApplication::translate("alerts::Cap",
+                                                   "reference %1 is not \"sender,identifier,sent\"")
+                           .arg(i + 1));
         }
         for (qsizetype i = 0; i < a.infos.size(); ++i)
             info(Path{&path, "info", i}, a.infos[i]);
@@ -380,7 +401,8 @@ private:
     }
     void readerFailed(const Path &path)
     {
-        fatal(path, tr("not well-formed XML: %1").arg(m_reader.errorString()));
+        fatal(path, QCoreApplication::translate("alerts::Cap", "not well-formed XML: %1")
+                        .arg(m_reader.errorString()));
     }
 
     bool enterElement(const Path &path)
@@ -388,11 +410,14 @@ private:
         m_line = m_reader.lineNumber();
         m_column = m_reader.columnNumber() + 1;
         if (++m_elements > m_limits.maxElements) {
-            fatal(path, tr("more than %1 elements").arg(m_limits.maxElements));
+            fatal(path, QCoreApplication::translate("alerts::Cap", "more than %1 elements")
+                            .arg(m_limits.maxElements));
             return false;
         }
         if (++m_depth > m_limits.maxDepth) {
-            fatal(path, tr("elements nested more than %1 deep").arg(m_limits.maxDepth));
+            fatal(path,
+                  QCoreApplication::translate("alerts::Cap", "elements nested more than %1 deep")
+                      .arg(m_limits.maxDepth));
             return false;
         }
         return true;
@@ -413,7 +438,8 @@ private:
                 if (!m_reader.isWhitespace()) {
                     m_line = m_reader.lineNumber();
                     m_column = m_reader.columnNumber() + 1;
-                    error(path, tr("unexpected text between elements"));
+                    error(path, QCoreApplication::translate("alerts::Cap",
+                                                            "unexpected text between elements"));
                 }
                 break;
             case QXmlStreamReader::Comment:
@@ -423,7 +449,9 @@ private:
                 readerFailed(path);
                 return false;
             default:
-                fatal(path, tr("unexpected XML content (%1)").arg(m_reader.tokenString()));
+                fatal(path,
+                      QCoreApplication::translate("alerts::Cap", "unexpected XML content (%1)")
+                          .arg(m_reader.tokenString()));
                 return false;
             }
         }
@@ -470,7 +498,7 @@ private:
     bool once(const Path &path, unsigned &seen, unsigned bit)
     {
         if (seen & bit) {
-            error(here(path), tr("may appear only once"));
+            error(here(path), QCoreApplication::translate("alerts::Cap", "may appear only once"));
             skip(path);
             return false;
         }
@@ -483,9 +511,11 @@ private:
         const QString value = text(path); // the reader is left at the end tag, named alike
         const QDateTime t = parseTime(value);
         if (!t.isValid() && !m_fatal)
-            error(here(path), tr("%1 is not a CAP date and time (YYYY-MM-DDThh:mm:ss+hh:mm, "
-                                 "\"-00:00\" for UTC, no \"Z\")")
-                                  .arg(quoted(value)));
+            error(here(path),
+                  QCoreApplication::translate(
+                      "alerts::Cap", "%1 is not a CAP date and time (YYYY-MM-DDThh:mm:ss+hh:mm, "
+                                     "\"-00:00\" for UTC, no \"Z\")")
+                      .arg(quoted(value)));
         return t;
     }
 
@@ -496,7 +526,9 @@ private:
         if (parseDecimal(value, &d))
             return d;
         if (!m_fatal)
-            error(here(path), tr("%1 is not a decimal number").arg(quoted(value)));
+            error(here(path),
+                  QCoreApplication::translate("alerts::Cap", "%1 is not a decimal number")
+                      .arg(quoted(value)));
         return std::nullopt;
     }
 
@@ -526,7 +558,8 @@ void Parser::namedValue(const Path &path, NamedValue &out)
         }
     }
     if (!m_fatal && !(seen & 2))
-        error(Path{&path, "value"}, tr("is required but missing"));
+        error(Path{&path, "value"},
+              QCoreApplication::translate("alerts::Cap", "is required but missing"));
 }
 
 void Parser::resource(const Path &path, Resource &out)
@@ -551,7 +584,8 @@ void Parser::resource(const Path &path, Resource &out)
                     out.size = size;
                 else if (!m_fatal)
                     error(Path{&path, "size"},
-                          tr("%1 is not a number of bytes").arg(quoted(value)));
+                          QCoreApplication::translate("alerts::Cap", "%1 is not a number of bytes")
+                              .arg(quoted(value)));
             }
         } else if (name == u"uri") {
             if (once(path, seen, 8))
@@ -588,8 +622,10 @@ void Parser::area(const Path &path, Area &out)
                 geo::LatLon point;
                 if (!parsePoint(pair, &point)) {
                     if (!m_fatal)
-                        error(p, tr("%1 is not a \"lat,lon\" pair of decimal degrees")
-                                     .arg(quoted(pair)));
+                        error(p,
+                              QCoreApplication::translate(
+                                  "alerts::Cap", "%1 is not a \"lat,lon\" pair of decimal degrees")
+                                  .arg(quoted(pair)));
                     break;
                 }
                 ring.append(point);
@@ -603,7 +639,9 @@ void Parser::area(const Path &path, Area &out)
             if (parts.size() != 2 || !parsePoint(parts[0], &circle.centre) ||
                 !parseDecimal(parts[1], &circle.radiusKm)) {
                 if (!m_fatal)
-                    error(p, tr("%1 is not \"lat,lon radius\" (decimal degrees, kilometres)")
+                    error(p, QCoreApplication::translate(
+                                 "alerts::Cap",
+                                 "%1 is not \"lat,lon radius\" (decimal degrees, kilometres)")
                                  .arg(quoted(value)));
             }
             out.circles.append(circle);
@@ -714,8 +752,9 @@ QList<Reference> Parser::references(const Path &path, const QString &value)
         }
         if (parts.size() != 3 || r.sender.isEmpty() || r.identifier.isEmpty() ||
             !r.sent.isValid()) {
-            error(path, tr("%1 is not \"sender,identifier,sent\" (sent as "
-                           "YYYY-MM-DDThh:mm:ss+hh:mm)")
+            error(path, QCoreApplication::translate("alerts::Cap",
+                                                    "%1 is not \"sender,identifier,sent\" (sent as "
+                                                    "YYYY-MM-DDThh:mm:ss+hh:mm)")
                             .arg(quoted(entry)));
             continue;
         }
@@ -792,12 +831,15 @@ bool Parser::run(Alert &alert)
         if (token == QXmlStreamReader::StartElement)
             break;
         if (token == QXmlStreamReader::DTD) {
-            fatal(document, tr("a DOCTYPE (DTD) is not allowed in a CAP message; no entity "
-                               "is declared or expanded"));
+            fatal(document,
+                  QCoreApplication::translate(
+                      "alerts::Cap", "a DOCTYPE (DTD) is not allowed in a CAP message; no entity "
+                                     "is declared or expanded"));
         } else if (token == QXmlStreamReader::Invalid) {
             readerFailed(document);
         } else if (token == QXmlStreamReader::EndDocument) {
-            fatal(document, tr("the document has no <alert> element"));
+            fatal(document, QCoreApplication::translate("alerts::Cap",
+                                                        "the document has no <alert> element"));
         }
     }
     if (m_fatal)
@@ -808,13 +850,19 @@ bool Parser::run(Alert &alert)
         const QString ns = m_reader.namespaceUri().toString();
         if (ns.startsWith(QLatin1String("urn:oasis:names:tc:emergency:cap:")) &&
             ns != kCapNamespace)
-            fatal(document, tr("this is CAP in the namespace %1; only CAP 1.2 (%2) is accepted")
+            fatal(document, QCoreApplication::translate(
+                                "alerts::Cap",
+                                "this is CAP in the namespace %1; only CAP 1.2 (%2) is accepted")
                                 .arg(ns, kCapNamespace));
         else
-            fatal(document, tr("the root element is <%1> in the namespace %2; a CAP 1.2 "
-                               "<alert> in the namespace %3 is expected")
-                                .arg(m_reader.name().toString(),
-                                     ns.isEmpty() ? tr("(none)") : quoted(ns), kCapNamespace));
+            fatal(document,
+                  QCoreApplication::translate(
+                      "alerts::Cap", "the root element is <%1> in the namespace %2; a CAP 1.2 "
+                                     "<alert> in the namespace %3 is expected")
+                      .arg(m_reader.name().toString(),
+                           ns.isEmpty() ? QCoreApplication::translate("alerts::Cap", "(none)")
+                                        : quoted(ns),
+                           kCapNamespace));
         return false;
     }
     alertBody(alert);
@@ -1018,10 +1066,12 @@ ParseResult parse(const QByteArray &xml, const ParseLimits &limits)
 {
     ParseResult result;
     if (xml.size() > limits.maxBytes) {
-        result.errors.append(ParseError{0, 0, QStringLiteral("alert"),
-                                        tr("the document has %1 bytes; at most %2 are accepted")
-                                            .arg(xml.size())
-                                            .arg(limits.maxBytes)});
+        result.errors.append(
+            ParseError{0, 0, QStringLiteral("alert"),
+                       QCoreApplication::translate(
+                           "alerts::Cap", "the document has %1 bytes; at most %2 are accepted")
+                           .arg(xml.size())
+                           .arg(limits.maxBytes)});
         return result;
     }
     Parser parser(xml, limits);

@@ -33,49 +33,65 @@ AuthError AuthError::fromReply(const net::ApiError &error, const QString &what)
 
 QString AuthError::message() const
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("auth::AuthError", text); };
     switch (kind) {
     case None:
         return {};
     case Network:
         return network.isError() ? network.message()
-                                 : tr("Cannot reach the sign-in service. Try again in a moment.");
+                                 : QCoreApplication::translate(
+                                       "auth::AuthError",
+                                       "Cannot reach the sign-in service. Try again in a moment.");
     case BadProvider:
-        return tr("The sign-in service is not set up safely, so the app will not use it. "
-                  "Check the server address in Settings.");
+        return QCoreApplication::translate(
+            "auth::AuthError",
+            "The sign-in service is not set up safely, so the app will not use it. "
+            "Check the server address in Settings.");
     case BrowserUnavailable:
-        return tr("The app could not open your web browser to sign in.");
+        return QCoreApplication::translate("auth::AuthError",
+                                           "The app could not open your web browser to sign in.");
     case TimedOut:
-        return tr("Signing in took too long. Please try again.");
+        return QCoreApplication::translate("auth::AuthError",
+                                           "Signing in took too long. Please try again.");
     case Cancelled:
-        return tr("Signing in was cancelled.");
+        return QCoreApplication::translate("auth::AuthError", "Signing in was cancelled.");
     case ProviderRefused:
         if (code == QLatin1String("access_denied"))
-            return tr("Signing in was refused. Please try again.");
-        return tr("The sign-in service refused the request. Please sign in again.");
+            return QCoreApplication::translate("auth::AuthError",
+                                               "Signing in was refused. Please try again.");
+        return QCoreApplication::translate(
+            "auth::AuthError", "The sign-in service refused the request. Please sign in again.");
     case StateMismatch:
-        return tr("The answer from the browser does not belong to this sign-in, so it was "
-                  "ignored. Please sign in again.");
+        return QCoreApplication::translate(
+            "auth::AuthError",
+            "The answer from the browser does not belong to this sign-in, so it was "
+            "ignored. Please sign in again.");
     case BadTokenResponse:
-        return tr("The sign-in service sent an answer the app does not understand.");
+        return QCoreApplication::translate(
+            "auth::AuthError", "The sign-in service sent an answer the app does not understand.");
     case IdTokenMalformed:
     case IdTokenSignature:
     case IdTokenIssuer:
     case IdTokenAudience:
     case IdTokenNonce:
     case IdTokenSubject:
-        return tr("The sign-in could not be verified, so the app did not sign you in. "
-                  "Please try again.");
+        return QCoreApplication::translate(
+            "auth::AuthError", "The sign-in could not be verified, so the app did not sign you in. "
+                               "Please try again.");
     case IdTokenExpired:
     case IdTokenNotYetValid:
-        return tr("The sign-in could not be verified. Check that the date and time of this "
-                  "device are correct, then try again.");
+        return QCoreApplication::translate(
+            "auth::AuthError",
+            "The sign-in could not be verified. Check that the date and time of this "
+            "device are correct, then try again.");
     case Expired:
-        return tr("The code has expired. Start again to get a new one.");
+        return QCoreApplication::translate("auth::AuthError",
+                                           "The code has expired. Start again to get a new one.");
     case Denied:
-        return tr("Signing in was refused on the phone.");
+        return QCoreApplication::translate("auth::AuthError",
+                                           "Signing in was refused on the phone.");
     case SessionEnded:
-        return tr("Your session has ended. Please sign in again.");
+        return QCoreApplication::translate("auth::AuthError",
+                                           "Your session has ended. Please sign in again.");
     }
     return {};
 }

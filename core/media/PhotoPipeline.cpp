@@ -25,11 +25,6 @@ namespace {
 
 using Error = PhotoResult::Error;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("media::PhotoPipeline", text);
-}
-
 PhotoResult failure(Error error, const QString &message)
 {
     PhotoResult result;
@@ -216,10 +211,12 @@ int bytesPerPixel(QImage::Format format)
 PhotoResult processPhoto(const QByteArray &input, const PhotoLimits &limits)
 {
     if (input.isEmpty())
-        return failure(Error::NotAnImage, tr("The file is empty."));
+        return failure(Error::NotAnImage,
+                       QCoreApplication::translate("media::PhotoPipeline", "The file is empty."));
     if (input.size() > limits.maxInputBytes)
         return failure(Error::TooLarge,
-                       tr("The photo is too large (%1 MB; at most %2 MB).")
+                       QCoreApplication::translate("media::PhotoPipeline",
+                                                   "The photo is too large (%1 MB; at most %2 MB).")
                            .arg(megabytes(input.size()), megabytes(limits.maxInputBytes)));
     setAllocationLimitOnce();
 
@@ -230,23 +227,34 @@ PhotoResult processPhoto(const QByteArray &input, const PhotoLimits &limits)
     reader.setDecideFormatFromContent(true);
     const QByteArray format = reader.format();
     if (format.isEmpty())
-        return failure(Error::NotAnImage, tr("The file is not an image."));
+        return failure(Error::NotAnImage, QCoreApplication::translate("media::PhotoPipeline",
+                                                                      "The file is not an image."));
     if (!isAcceptedFormat(format))
         return failure(Error::NotAnImage,
-                       tr("This image format is not accepted for photos (use JPEG or PNG)."));
+                       QCoreApplication::translate(
+                           "media::PhotoPipeline",
+                           "This image format is not accepted for photos (use JPEG or PNG)."));
     if (!isStructurallyComplete(format, input))
-        return failure(Error::Damaged, tr("The photo is damaged (truncated file)."));
+        return failure(Error::Damaged,
+                       QCoreApplication::translate("media::PhotoPipeline",
+                                                   "The photo is damaged (truncated file)."));
     if (format == "jpeg" && structure::jpegScanCount(input) > maxJpegScans)
-        return failure(Error::Damaged, tr("The photo is damaged (too many scans)."));
+        return failure(Error::Damaged,
+                       QCoreApplication::translate("media::PhotoPipeline",
+                                                   "The photo is damaged (too many scans)."));
 
     // From the header only: nothing is decoded yet.
     const QSize stored = reader.size();
     if (!stored.isValid() || stored.isEmpty())
-        return failure(Error::Damaged, tr("The photo is damaged (its size cannot be read)."));
+        return failure(Error::Damaged, QCoreApplication::translate(
+                                           "media::PhotoPipeline",
+                                           "The photo is damaged (its size cannot be read)."));
     const qint64 pixels = qint64(stored.width()) * stored.height();
     if (pixels > limits.maxPixels)
         return failure(Error::TooManyPixels,
-                       tr("The photo has too many pixels (%1 x %2; at most %3 megapixels).")
+                       QCoreApplication::translate(
+                           "media::PhotoPipeline",
+                           "The photo has too many pixels (%1 x %2; at most %3 megapixels).")
                            .arg(stored.width())
                            .arg(stored.height())
                            .arg(double(limits.maxPixels) / 1e6, 0, 'f', 1));
@@ -260,7 +268,9 @@ PhotoResult processPhoto(const QByteArray &input, const PhotoLimits &limits)
     if (format == "jpeg") {
         jpeg::Decoded decoded = jpeg::decodeScaled(input, target);
         if (decoded.status == jpeg::Decoded::Status::Damaged)
-            return failure(Error::Damaged, tr("The photo is damaged (corrupt image data)."));
+            return failure(Error::Damaged, QCoreApplication::translate(
+                                               "media::PhotoPipeline",
+                                               "The photo is damaged (corrupt image data)."));
         image = std::move(decoded.image); // null when unsupported: QImageReader below
     }
     if (image.isNull()) {
@@ -275,16 +285,22 @@ PhotoResult processPhoto(const QByteArray &input, const PhotoLimits &limits)
             const qint64 limitBytes = qint64(QImageReader::allocationLimit()) << 20;
             if (format != "jpeg" && limitBytes > 0 && decodeBytes > limitBytes)
                 return failure(Error::TooManyPixels,
-                               tr("The photo has too many pixels to be decoded (%1 x %2).")
+                               QCoreApplication::translate(
+                                   "media::PhotoPipeline",
+                                   "The photo has too many pixels to be decoded (%1 x %2).")
                                    .arg(stored.width())
                                    .arg(stored.height()));
-            return failure(Error::Damaged, tr("The photo is damaged (it cannot be decoded)."));
+            return failure(Error::Damaged, QCoreApplication::translate(
+                                               "media::PhotoPipeline",
+                                               "The photo is damaged (it cannot be decoded)."));
         }
     }
     image = transformed(scaledTo(image, target), transformation);
     const QImage clean = pixelsOnly(std::move(image));
     if (clean.isNull())
-        return failure(Error::EncodeFailed, tr("The photo could not be converted."));
+        return failure(Error::EncodeFailed,
+                       QCoreApplication::translate("media::PhotoPipeline",
+                                                   "The photo could not be converted."));
 
     int quality = std::clamp(limits.jpegQuality, 1, 100);
     QByteArray jpeg = encodeJpeg(clean, quality);
@@ -295,7 +311,9 @@ PhotoResult processPhoto(const QByteArray &input, const PhotoLimits &limits)
         jpeg = encodeJpeg(clean, quality);
     }
     if (jpeg.isEmpty() || !structure::jpegHasNoMetadata(jpeg))
-        return failure(Error::EncodeFailed, tr("The photo could not be converted."));
+        return failure(Error::EncodeFailed,
+                       QCoreApplication::translate("media::PhotoPipeline",
+                                                   "The photo could not be converted."));
 
     PhotoResult result;
     result.jpeg = std::move(jpeg);
@@ -307,19 +325,23 @@ PhotoResult processPhotoFile(const QString &path, const PhotoLimits &limits)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return failure(Error::NotAnImage,
-                       tr("The file cannot be opened: %1").arg(file.errorString()));
+        return failure(
+            Error::NotAnImage,
+            QCoreApplication::translate("media::PhotoPipeline", "The file cannot be opened: %1")
+                .arg(file.errorString()));
     const auto tooLarge = [&](qint64 bytes) {
         return failure(Error::TooLarge,
-                       tr("The photo is too large (%1 MB; at most %2 MB).")
+                       QCoreApplication::translate("media::PhotoPipeline",
+                                                   "The photo is too large (%1 MB; at most %2 MB).")
                            .arg(megabytes(bytes), megabytes(limits.maxInputBytes)));
     };
     if (!file.isSequential() && file.size() > limits.maxInputBytes)
         return tooLarge(file.size()); // refused before reading, let alone decoding
     const QByteArray data = file.read(std::max<qint64>(0, limits.maxInputBytes) + 1);
     if (file.error() != QFileDevice::NoError)
-        return failure(Error::NotAnImage,
-                       tr("The file cannot be read: %1").arg(file.errorString()));
+        return failure(Error::NotAnImage, QCoreApplication::translate("media::PhotoPipeline",
+                                                                      "The file cannot be read: %1")
+                                              .arg(file.errorString()));
     if (data.size() > limits.maxInputBytes)
         return tooLarge(data.size());
     return processPhoto(data, limits);

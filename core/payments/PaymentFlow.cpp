@@ -17,15 +17,6 @@
 
 namespace payments {
 
-namespace {
-
-QString trFlow(const char *text)
-{
-    return QCoreApplication::translate("payments::PaymentsService", text);
-}
-
-} // namespace
-
 PaymentFlow::PaymentFlow(PaymentsClient *client, PaymentStore *store, QObject *parent)
     : QObject(parent), m_client(client), m_store(store)
 {
@@ -142,7 +133,7 @@ void PaymentFlow::start(const QString &payload)
         qCInfo(lcNet) << "payments: scanned code refused locally at tag" << parsed.errorTag;
         Q_EMIT detailsChanged();
         fail(QStringLiteral("invalid_qr"),
-             trFlow("This is not a valid VietQR payment code: %1").arg(parsed.error), false);
+             tr("This is not a valid VietQR payment code: %1").arg(parsed.error), false);
         return;
     }
     const vietqr::Code &code = parsed.code;
@@ -233,7 +224,7 @@ void PaymentFlow::startBills(const QStringList &billIds)
         }
         if (!found || billIds.count(id) > 1) {
             fail(QStringLiteral("invalid_request"),
-                 trFlow("Choose the bills to pay from the list of bills."), false);
+                 tr("Choose the bills to pay from the list of bills."), false);
             return;
         }
         total += found->amount;
@@ -247,8 +238,7 @@ void PaymentFlow::startBills(const QStringList &billIds)
             categories << category;
     }
     if (billIds.isEmpty() || billIds.size() > 20) {
-        fail(QStringLiteral("invalid_request"), trFlow("Choose between 1 and 20 bills to pay."),
-             false);
+        fail(QStringLiteral("invalid_request"), tr("Choose between 1 and 20 bills to pay."), false);
         return;
     }
     m_billIds = billIds;
@@ -325,8 +315,8 @@ void PaymentFlow::pay()
     // Written before it is sent: a crash from here on loses no outcome.
     if (!m_store->insertAttempt(attempt)) {
         fail(QStringLiteral("storage"),
-             trFlow("The payment could not be recorded on this device, so it was not sent. "
-                    "Free some storage space and try again."),
+             tr("The payment could not be recorded on this device, so it was not sent. "
+                "Free some storage space and try again."),
              false);
         return;
     }
@@ -357,8 +347,8 @@ void PaymentFlow::send()
     const std::optional<PaymentAttempt> attempt = m_store->attempt(m_attemptId);
     if (!attempt || attempt->state != QLatin1String("sending")) {
         fail(QStringLiteral("storage"),
-             trFlow("This payment is no longer on this device. Check your history before "
-                    "paying again."),
+             tr("This payment is no longer on this device. Check your history before "
+                "paying again."),
              false);
         return;
     }
@@ -420,8 +410,8 @@ void PaymentFlow::onPayReply(net::ApiReply *reply)
         // The attempt stays "sending": Retry (or the next start) settles it with its key.
         qCInfo(lcNet) << "payments: attempt" << m_attemptId << "outcome unknown:" << error.kind;
         fail(QStringLiteral("network"),
-             trFlow("The payment's outcome is not known yet: %1 Retry: it will not be paid "
-                    "twice.")
+             tr("The payment's outcome is not known yet: %1 Retry: it will not be paid "
+                "twice.")
                  .arg(error.message()),
              true);
         return;

@@ -8,15 +8,6 @@
 
 namespace payments {
 
-namespace {
-
-QString trText(const char *text)
-{
-    return QCoreApplication::translate("payments::PaymentHistoryModel", text);
-}
-
-} // namespace
-
 // --- PaymentHistoryModel -------------------------------------------------------------------
 
 int PaymentHistoryModel::rowCount(const QModelIndex &parent) const
@@ -31,9 +22,9 @@ QString PaymentHistoryModel::dayLabel(const QDateTime &when)
     const QDate day = when.toLocalTime().date();
     const QDate today = QDate::currentDate();
     if (day == today)
-        return trText("Today");
+        return tr("Today");
     if (day == today.addDays(-1))
-        return trText("Yesterday");
+        return tr("Yesterday");
     return day.toString(QStringLiteral("dd/MM/yyyy"));
 }
 
@@ -64,7 +55,7 @@ QVariant PaymentHistoryModel::data(const QModelIndex &index, int role) const
         if (in) {
             const QString payer =
                 p.value(QLatin1String("payer")).toObject().value(QLatin1String("name")).toString();
-            return payer.isEmpty() ? trText("Payment received") : payer;
+            return payer.isEmpty() ? tr("Payment received") : payer;
         }
         return merchant.value(QLatin1String("name")).toString();
     case CategoryRole:

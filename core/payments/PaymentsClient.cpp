@@ -11,11 +11,6 @@ const QString PaymentsClient::kBillsPayPath = QStringLiteral("/api/v1/bills/pay"
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("payments::PaymentsService", text);
-}
-
 QString segment(const QString &id)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(id));
@@ -26,46 +21,72 @@ QString segment(const QString &id)
 QString errorMessageForCode(const QString &code)
 {
     if (code == QLatin1String("invalid_qr"))
-        return tr("This is not a valid VietQR payment code. Ask for the payment QR code again "
-                  "or scan it more closely.");
+        return QCoreApplication::translate(
+            "payments::PaymentsClient",
+            "This is not a valid VietQR payment code. Ask for the payment QR code again "
+            "or scan it more closely.");
     if (code == QLatin1String("amount_required"))
-        return tr("Enter the amount to pay.");
+        return QCoreApplication::translate("payments::PaymentsClient", "Enter the amount to pay.");
     if (code == QLatin1String("amount_invalid"))
-        return tr("The amount must be a whole number of đồng between 1 ₫ and 500.000.000 ₫.");
+        return QCoreApplication::translate(
+            "payments::PaymentsClient",
+            "The amount must be a whole number of đồng between 1 ₫ and 500.000.000 ₫.");
     if (code == QLatin1String("amount_mismatch"))
-        return tr("The amount differs from the one in the QR code. Scan the code again.");
+        return QCoreApplication::translate(
+            "payments::PaymentsClient",
+            "The amount differs from the one in the QR code. Scan the code again.");
     if (code == QLatin1String("insufficient_funds"))
-        return tr("Your wallet balance is too low for this payment. Top up your wallet or pay a "
-                  "smaller amount.");
+        return QCoreApplication::translate(
+            "payments::PaymentsClient",
+            "Your wallet balance is too low for this payment. Top up your wallet or pay a "
+            "smaller amount.");
     if (code == QLatin1String("merchant_closed"))
-        return tr("This merchant is not accepting payments at the moment. Pay another way or "
-                  "ask the merchant.");
+        return QCoreApplication::translate(
+            "payments::PaymentsClient",
+            "This merchant is not accepting payments at the moment. Pay another way or "
+            "ask the merchant.");
     if (code == QLatin1String("unknown_beneficiary"))
-        return tr("The account in this QR code was not found. Check with the merchant that the "
-                  "code is theirs.");
+        return QCoreApplication::translate(
+            "payments::PaymentsClient",
+            "The account in this QR code was not found. Check with the merchant that the "
+            "code is theirs.");
     if (code == QLatin1String("qr_expired"))
-        return tr("This payment code has expired. Ask the merchant for a new one.");
+        return QCoreApplication::translate(
+            "payments::PaymentsClient",
+            "This payment code has expired. Ask the merchant for a new one.");
     if (code == QLatin1String("qr_already_paid"))
-        return tr("This payment code has already been paid. Ask the merchant for a new one if "
-                  "you want to pay again.");
+        return QCoreApplication::translate(
+            "payments::PaymentsClient",
+            "This payment code has already been paid. Ask the merchant for a new one if "
+            "you want to pay again.");
     if (code == QLatin1String("bill_already_paid"))
-        return tr("One of these bills has already been paid; nothing was charged. Look up the "
-                  "bills again.");
+        return QCoreApplication::translate(
+            "payments::PaymentsClient",
+            "One of these bills has already been paid; nothing was charged. Look up the "
+            "bills again.");
     if (code == QLatin1String("unknown_customer"))
-        return tr("No customer with this code was found. Check the code on a recent bill.");
+        return QCoreApplication::translate(
+            "payments::PaymentsClient",
+            "No customer with this code was found. Check the code on a recent bill.");
     if (code == QLatin1String("idempotency_key_reused"))
-        return tr("This payment was already sent with different details. Start the payment "
-                  "again.");
+        return QCoreApplication::translate(
+            "payments::PaymentsClient",
+            "This payment was already sent with different details. Start the payment "
+            "again.");
     if (code == QLatin1String("idempotency_key_required") ||
         code == QLatin1String("invalid_request"))
-        return tr("The app sent a request the server does not accept. Update the app and try "
-                  "again.");
+        return QCoreApplication::translate(
+            "payments::PaymentsClient",
+            "The app sent a request the server does not accept. Update the app and try "
+            "again.");
     if (code == QLatin1String("not_found"))
-        return tr("This payment was not found.");
+        return QCoreApplication::translate("payments::PaymentsClient",
+                                           "This payment was not found.");
     if (code == QLatin1String("forbidden"))
-        return tr("Your account is not allowed to do this.");
+        return QCoreApplication::translate("payments::PaymentsClient",
+                                           "Your account is not allowed to do this.");
     if (code == QLatin1String("unauthorized"))
-        return tr("Sign in to pay.");
+        return QCoreApplication::translate("payments::PaymentsClient", "Sign in to pay.");
     return {};
 }
 

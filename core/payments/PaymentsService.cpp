@@ -23,11 +23,6 @@ namespace payments {
 
 namespace {
 
-QString trService(const char *text)
-{
-    return QCoreApplication::translate("payments::PaymentsService", text);
-}
-
 QDateTime parseTime(const QJsonValue &value)
 {
     return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
@@ -606,7 +601,7 @@ void PaymentsService::lookupBills(const QString &providerId, const QString &code
         return;
     }
     if (providerId.isEmpty() || customerCode.isEmpty()) {
-        m_billsError = trService("Choose a provider and enter your customer code.");
+        m_billsError = tr("Choose a provider and enter your customer code.");
         Q_EMIT billsStateChanged();
         return;
     }
@@ -707,7 +702,7 @@ QVariantMap PaymentsService::merchantQr() const
             {QStringLiteral("state"), m_merchantQrState},
             {QStringLiteral("error"), m_merchantQrError},
             {QStringLiteral("paidText"), m_merchantQrState == QLatin1String("paid")
-                                             ? trService("Received %1").arg(vietqr::formatVnd(paid))
+                                             ? tr("Received %1").arg(vietqr::formatVnd(paid))
                                              : QString()}};
 }
 
@@ -814,7 +809,7 @@ void PaymentsService::onPushEvent(const QString &kind, qint64 seq, const QJsonOb
         return;
     }
     const qint64 amount = amountValue.toInteger();
-    const QString text = trService("Received %1").arg(vietqr::formatVnd(amount));
+    const QString text = tr("Received %1").arg(vietqr::formatVnd(amount));
     const QString qrId = data.value(QLatin1String("qr_id")).toString();
     qCInfo(lcNet) << "payments: event" << seq << "payment received" << paymentId;
     if (!qrId.isEmpty() && m_merchantQrState == QLatin1String("open") &&
@@ -873,7 +868,7 @@ void PaymentsService::requestBiometric(const QString &reason)
         return;
     }
     QTimer::singleShot(0, this, [this] {
-        Q_EMIT biometricResult(false, trService("Biometrics are not available. Use your PIN."));
+        Q_EMIT biometricResult(false, tr("Biometrics are not available. Use your PIN."));
     });
 }
 

@@ -10,11 +10,6 @@ namespace reports {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("reports::ReportDraft", text);
-}
-
 // Coordinates as the form sends them: enough digits for a centimetre, no exponent.
 QString coordinate(double value)
 {
@@ -145,31 +140,44 @@ QStringList ReportDraft::problems(const QList<Service> &services,
 {
     QStringList out;
     if (serviceCode.isEmpty()) {
-        out << tr("Choose a category.");
+        out << QCoreApplication::translate("reports::ReportDraft", "Choose a category.");
     } else if (!services.isEmpty() &&
                std::none_of(services.cbegin(), services.cend(),
                             [this](const Service &s) { return s.code == serviceCode; })) {
-        out << tr("The category %1 does not exist on this server.").arg(serviceCode);
+        out << QCoreApplication::translate("reports::ReportDraft",
+                                           "The category %1 does not exist on this server.")
+                   .arg(serviceCode);
     }
     if (lat.has_value() != lon.has_value())
-        out << tr("Give both latitude and longitude.");
+        out << QCoreApplication::translate("reports::ReportDraft",
+                                           "Give both latitude and longitude.");
     if (lat && !isLatitude(*lat))
-        out << tr("The latitude must be between -90 and 90.");
+        out << QCoreApplication::translate("reports::ReportDraft",
+                                           "The latitude must be between -90 and 90.");
     if (lon && !isLongitude(*lon))
-        out << tr("The longitude must be between -180 and 180.");
+        out << QCoreApplication::translate("reports::ReportDraft",
+                                           "The longitude must be between -180 and 180.");
     if (!lat && !lon && address.trimmed().isEmpty())
-        out << tr("Give the place: a position on the map or an address.");
+        out << QCoreApplication::translate("reports::ReportDraft",
+                                           "Give the place: a position on the map or an address.");
     if (characters(address) > kMaxAddressLength)
-        out << tr("The address is too long (at most %1 characters).").arg(kMaxAddressLength);
+        out << QCoreApplication::translate("reports::ReportDraft",
+                                           "The address is too long (at most %1 characters).")
+                   .arg(kMaxAddressLength);
     else if (hasControl(address, false))
-        out << tr("The address must be one line of text.");
+        out << QCoreApplication::translate("reports::ReportDraft",
+                                           "The address must be one line of text.");
     if (characters(description) > kMaxDescriptionLength)
-        out << tr("The description is too long (at most %1 characters).")
+        out << QCoreApplication::translate("reports::ReportDraft",
+                                           "The description is too long (at most %1 characters).")
                    .arg(kMaxDescriptionLength);
     else if (hasControl(description, true))
-        out << tr("The description contains characters that cannot be sent.");
+        out << QCoreApplication::translate(
+            "reports::ReportDraft", "The description contains characters that cannot be sent.");
     if (photoCount > kMaxPhotos)
-        out << tr("At most %1 photos can be sent with a report.").arg(kMaxPhotos);
+        out << QCoreApplication::translate("reports::ReportDraft",
+                                           "At most %1 photos can be sent with a report.")
+                   .arg(kMaxPhotos);
 
     if (!definition)
         return out;
@@ -177,7 +185,9 @@ QStringList ReportDraft::problems(const QList<Service> &services,
         const auto it = std::find_if(definition->attributes.cbegin(), definition->attributes.cend(),
                                      [&a](const ServiceAttribute &s) { return s.code == a.code; });
         if (it == definition->attributes.cend() || !it->variable) {
-            out << tr("This category has no question %1.").arg(a.code);
+            out << QCoreApplication::translate("reports::ReportDraft",
+                                               "This category has no question %1.")
+                       .arg(a.code);
             continue;
         }
         const QString label = it->description.isEmpty() ? it->code : it->description;
@@ -185,21 +195,28 @@ QStringList ReportDraft::problems(const QList<Service> &services,
                           it->datatype == QLatin1String("multivaluelist");
         if (a.multiple != (it->datatype == QLatin1String("multivaluelist")) ||
             (!a.multiple && a.values.size() > 1)) {
-            out << tr("Give one answer to \"%1\".").arg(label);
+            out << QCoreApplication::translate("reports::ReportDraft", "Give one answer to \"%1\".")
+                       .arg(label);
             continue;
         }
         for (const QString &v : a.values) {
             if (list && std::none_of(it->values.cbegin(), it->values.cend(),
                                      [&v](const AttributeValue &x) { return x.key == v; })) {
-                out << tr("\"%1\" is not an allowed answer to \"%2\".").arg(v, label);
+                out << QCoreApplication::translate("reports::ReportDraft",
+                                                   "\"%1\" is not an allowed answer to \"%2\".")
+                           .arg(v, label);
             } else if (it->datatype == QLatin1String("number")) {
                 bool ok = false;
                 const double number = v.toDouble(&ok);
                 if (!ok || !std::isfinite(number))
-                    out << tr("The answer to \"%1\" must be a number.").arg(label);
+                    out << QCoreApplication::translate("reports::ReportDraft",
+                                                       "The answer to \"%1\" must be a number.")
+                               .arg(label);
             } else if (it->datatype == QLatin1String("datetime") &&
                        !open311::parseDateTime(v).isValid()) {
-                out << tr("The answer to \"%1\" must be a date and time.").arg(label);
+                out << QCoreApplication::translate("reports::ReportDraft",
+                                                   "The answer to \"%1\" must be a date and time.")
+                           .arg(label);
             }
         }
     }
@@ -213,7 +230,8 @@ QStringList ReportDraft::problems(const QList<Service> &services,
                                    [](const QString &v) { return !v.trimmed().isEmpty(); });
             });
         if (!answered)
-            out << tr("Answer \"%1\": it is required for this category.")
+            out << QCoreApplication::translate("reports::ReportDraft",
+                                               "Answer \"%1\": it is required for this category.")
                        .arg(s.description.isEmpty() ? s.code : s.description);
     }
     return out;

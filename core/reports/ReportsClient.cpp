@@ -67,9 +67,7 @@ QString ReportsReply::errorMessage() const
             text += QStringLiteral(" (") + m_error.detail + QLatin1Char(')');
     }
     if (m_fromCache)
-        text += QLatin1Char(' ') +
-                QCoreApplication::translate("reports::ReportsReply",
-                                            "Showing what was saved on this device.");
+        text += QLatin1Char(' ') + tr("Showing what was saved on this device.");
     return text;
 }
 

@@ -7,11 +7,6 @@ namespace vietqr {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("vietqr::VietQr", text);
-}
-
 const QString kGuid = QStringLiteral("A000000727");
 
 // A value quoted in an error message, shortened so that an error never carries a payload.
@@ -120,44 +115,59 @@ std::optional<Failure> tokenize(const Chars &chars, qsizetype begin, qsizetype e
     while (i < end) {
         if (end - i < 4) {
             return Failure{parent, parent.isEmpty()
-                                       ? tr("the payload ends inside a data object (a tag and "
-                                            "a length need 4 characters, %1 are left)")
+                                       ? QCoreApplication::translate(
+                                             "vietqr::VietQr",
+                                             "the payload ends inside a data object (a tag and "
+                                             "a length need 4 characters, %1 are left)")
                                              .arg(end - i)
-                                       : tr("the template ends inside a data object (a tag and "
-                                            "a length need 4 characters, %1 are left)")
+                                       : QCoreApplication::translate(
+                                             "vietqr::VietQr",
+                                             "the template ends inside a data object (a tag and "
+                                             "a length need 4 characters, %1 are left)")
                                              .arg(end - i)};
         }
         if (!isDigit(chars[i]) || !isDigit(chars[i + 1])) {
             const QString what = fromChars(chars.constData() + i, 2);
-            return Failure{
-                parent,
-                tr("%1 at character %2 is not a two-digit tag").arg(quoted(what)).arg(i + 1)};
+            return Failure{parent,
+                           QCoreApplication::translate("vietqr::VietQr",
+                                                       "%1 at character %2 is not a two-digit tag")
+                               .arg(quoted(what))
+                               .arg(i + 1)};
         }
         const QString tag = fromChars(chars.constData() + i, 2);
         const QString path = joinPath(parent, tag);
         if (!isDigit(chars[i + 2]) || !isDigit(chars[i + 3])) {
             const QString what = fromChars(chars.constData() + i + 2, 2);
-            return Failure{path, tr("the length %1 is not two digits").arg(quoted(what))};
+            return Failure{path, QCoreApplication::translate("vietqr::VietQr",
+                                                             "the length %1 is not two digits")
+                                     .arg(quoted(what))};
         }
         const int length = int(chars[i + 2] - U'0') * 10 + int(chars[i + 3] - U'0');
         if (length == 0)
-            return Failure{path, tr("has length 00; a data object holds 1 to 99 characters")};
+            return Failure{path, QCoreApplication::translate(
+                                     "vietqr::VietQr",
+                                     "has length 00; a data object holds 1 to 99 characters")};
         const qsizetype left = end - (i + 4);
         if (length > left) {
             return Failure{path, parent.isEmpty()
-                                     ? tr("the length %1 runs past the end of the payload (%2 "
-                                          "characters left)")
+                                     ? QCoreApplication::translate(
+                                           "vietqr::VietQr",
+                                           "the length %1 runs past the end of the payload (%2 "
+                                           "characters left)")
                                            .arg(length)
                                            .arg(left)
-                                     : tr("the length %1 runs past the end of template %2 (%3 "
-                                          "characters left)")
+                                     : QCoreApplication::translate(
+                                           "vietqr::VietQr",
+                                           "the length %1 runs past the end of template %2 (%3 "
+                                           "characters left)")
                                            .arg(length)
                                            .arg(parent)
                                            .arg(left)};
         }
         for (const Tlv &seen : qAsConst(*out)) {
             if (seen.tag == tag)
-                return Failure{path, tr("appears twice")};
+                return Failure{path,
+                               QCoreApplication::translate("vietqr::VietQr", "appears twice")};
         }
         Tlv tlv;
         tlv.tag = tag;
@@ -190,10 +200,14 @@ std::optional<Failure> tokenizeTemplate(const Chars &chars, const Tlv &tlv, cons
 std::optional<Failure> checkText(const QString &path, const QString &value, int maxChars)
 {
     if (hasControl(value))
-        return Failure{path, tr("contains a control character")};
+        return Failure{
+            path, QCoreApplication::translate("vietqr::VietQr", "contains a control character")};
     const qsizetype n = charCount(value);
     if (n > maxChars)
-        return Failure{path, tr("has %1 characters; at most %2 are allowed").arg(n).arg(maxChars)};
+        return Failure{path, QCoreApplication::translate(
+                                 "vietqr::VietQr", "has %1 characters; at most %2 are allowed")
+                                 .arg(n)
+                                 .arg(maxChars)};
     return std::nullopt;
 }
 
@@ -238,50 +252,64 @@ std::optional<Failure> parseMerchantAccount(const Chars &chars, const Tlv &t38, 
         return f;
     const Tlv *guid = find(subs, QLatin1String("00"));
     if (!guid)
-        return Failure{QStringLiteral("38.00"),
-                       tr("is missing: the VietQR template needs the GUID A000000727")};
+        return Failure{
+            QStringLiteral("38.00"),
+            QCoreApplication::translate(
+                "vietqr::VietQr", "is missing: the VietQR template needs the GUID A000000727")};
     if (guid->value != kGuid) {
         return Failure{
             QStringLiteral("38.00"),
-            tr("the GUID is %1; VietQR (NAPAS) uses %2").arg(quoted(guid->value), kGuid)};
+            QCoreApplication::translate("vietqr::VietQr", "the GUID is %1; VietQR (NAPAS) uses %2")
+                .arg(quoted(guid->value), kGuid)};
     }
     const Tlv *beneficiary = find(subs, QLatin1String("01"));
     if (!beneficiary)
-        return Failure{QStringLiteral("38.01"),
-                       tr("is missing: the beneficiary organisation (BIN and account)")};
+        return Failure{
+            QStringLiteral("38.01"),
+            QCoreApplication::translate(
+                "vietqr::VietQr", "is missing: the beneficiary organisation (BIN and account)")};
     QList<Tlv> ben;
     if (auto f = tokenizeTemplate(chars, *beneficiary, QStringLiteral("38.01"), &ben))
         return f;
     const Tlv *bin = find(ben, QLatin1String("00"));
     if (!bin)
-        return Failure{QStringLiteral("38.01.00"), tr("is missing: the bank's BIN")};
+        return Failure{QStringLiteral("38.01.00"),
+                       QCoreApplication::translate("vietqr::VietQr", "is missing: the bank's BIN")};
     if (bin->value.size() != 6 || !isAllDigits(bin->value)) {
         return Failure{QStringLiteral("38.01.00"),
-                       tr("the BIN %1 is not 6 digits").arg(quoted(bin->value))};
+                       QCoreApplication::translate("vietqr::VietQr", "the BIN %1 is not 6 digits")
+                           .arg(quoted(bin->value))};
     }
     code->bankBin = bin->value;
     const Tlv *account = find(ben, QLatin1String("01"));
     if (!account)
-        return Failure{QStringLiteral("38.01.01"), tr("is missing: the account or card number")};
+        return Failure{QStringLiteral("38.01.01"),
+                       QCoreApplication::translate("vietqr::VietQr",
+                                                   "is missing: the account or card number")};
     if (account->value.size() > MaxAccountChars || !isAlnumAscii(account->value)) {
         return Failure{QStringLiteral("38.01.01"),
-                       tr("the account %1 is not 1 to %2 letters or digits")
+                       QCoreApplication::translate(
+                           "vietqr::VietQr", "the account %1 is not 1 to %2 letters or digits")
                            .arg(quoted(account->value))
                            .arg(MaxAccountChars)};
     }
     code->account = account->value;
     const Tlv *service = find(subs, QLatin1String("02"));
     if (!service)
-        return Failure{QStringLiteral("38.02"),
-                       tr("is missing: the service code (QRIBFTTA or QRIBFTTC)")};
+        return Failure{
+            QStringLiteral("38.02"),
+            QCoreApplication::translate("vietqr::VietQr",
+                                        "is missing: the service code (QRIBFTTA or QRIBFTTC)")};
     if (service->value == QLatin1String("QRIBFTTA")) {
         code->service = ServiceCode::Account;
     } else if (service->value == QLatin1String("QRIBFTTC")) {
         code->service = ServiceCode::Card;
     } else {
         return Failure{QStringLiteral("38.02"),
-                       tr("unknown service code %1 (QRIBFTTA: to an account, QRIBFTTC: to a "
-                          "card)")
+                       QCoreApplication::translate(
+                           "vietqr::VietQr",
+                           "unknown service code %1 (QRIBFTTA: to an account, QRIBFTTC: to a "
+                           "card)")
                            .arg(quoted(service->value))};
     }
     for (const Tlv &sub : qAsConst(subs)) {
@@ -322,17 +350,22 @@ std::optional<Failure> parseAdditional(const Chars &chars, const Tlv &t62, Code 
 std::optional<Failure> parseInto(QStringView payload, Code *code)
 {
     if (payload.isEmpty())
-        return Failure{QString(), tr("the payload is empty")};
+        return Failure{QString(),
+                       QCoreApplication::translate("vietqr::VietQr", "the payload is empty")};
     // Cheap bound first: more than 2 UTF-16 units per character is impossible.
     if (payload.size() > 2 * MaxPayloadChars) {
-        return Failure{QString(),
-                       tr("the payload has more than %1 characters").arg(MaxPayloadChars)};
+        return Failure{QString(), QCoreApplication::translate(
+                                      "vietqr::VietQr", "the payload has more than %1 characters")
+                                      .arg(MaxPayloadChars)};
     }
     if (!payload.isValidUtf16())
-        return Failure{QString(), tr("the payload is not valid text")};
+        return Failure{QString(), QCoreApplication::translate("vietqr::VietQr",
+                                                              "the payload is not valid text")};
     const Chars chars = payload.toUcs4();
     if (chars.size() > MaxPayloadChars) {
-        return Failure{QString(), tr("the payload has %1 characters; at most %2 are allowed")
+        return Failure{QString(), QCoreApplication::translate(
+                                      "vietqr::VietQr",
+                                      "the payload has %1 characters; at most %2 are allowed")
                                       .arg(chars.size())
                                       .arg(MaxPayloadChars)};
     }
@@ -345,23 +378,33 @@ std::optional<Failure> parseInto(QStringView payload, Code *code)
     if (top.constFirst().tag != QLatin1String("00")) {
         return Failure{QStringLiteral("00"),
                        top.size() > 0 && find(top, QLatin1String("00"))
-                           ? tr("the payload format indicator must be the first data object")
-                           : tr("is missing: the payload format indicator must come first")};
+                           ? QCoreApplication::translate(
+                                 "vietqr::VietQr",
+                                 "the payload format indicator must be the first data object")
+                           : QCoreApplication::translate(
+                                 "vietqr::VietQr",
+                                 "is missing: the payload format indicator must come first")};
     }
     if (top.constFirst().value != QLatin1String("01")) {
         return Failure{QStringLiteral("00"),
-                       tr("the payload format indicator is %1; it must be '01'")
+                       QCoreApplication::translate(
+                           "vietqr::VietQr", "the payload format indicator is %1; it must be '01'")
                            .arg(quoted(top.constFirst().value))};
     }
     const Tlv *crc = find(top, QLatin1String("63"));
     if (!crc)
         return Failure{QStringLiteral("63"),
-                       tr("is missing: the CRC must be the last data object")};
+                       QCoreApplication::translate(
+                           "vietqr::VietQr", "is missing: the CRC must be the last data object")};
     if (crc != &top.constLast())
-        return Failure{QStringLiteral("63"), tr("the CRC must be the last data object")};
+        return Failure{
+            QStringLiteral("63"),
+            QCoreApplication::translate("vietqr::VietQr", "the CRC must be the last data object")};
     if (!isHex4(crc->value)) {
-        return Failure{QStringLiteral("63"),
-                       tr("the CRC %1 is not 4 hexadecimal digits").arg(quoted(crc->value))};
+        return Failure{
+            QStringLiteral("63"),
+            QCoreApplication::translate("vietqr::VietQr", "the CRC %1 is not 4 hexadecimal digits")
+                .arg(quoted(crc->value))};
     }
     // The CRC covers everything up to and including "6304" (EMV QRCPS 4.7.3).
     const QByteArray covered = fromChars(chars.constData(), crc->valueStart).toUtf8();
@@ -370,7 +413,8 @@ std::optional<Failure> parseInto(QStringView payload, Code *code)
     if (expected != written) {
         return Failure{
             QStringLiteral("63"),
-            tr("CRC mismatch: the payload says %1, its content gives %2")
+            QCoreApplication::translate("vietqr::VietQr",
+                                        "CRC mismatch: the payload says %1, its content gives %2")
                 .arg(crc->value.toUpper(),
                      QStringLiteral("%1").arg(expected, 4, 16, QLatin1Char('0')).toUpper())};
     }
@@ -378,7 +422,9 @@ std::optional<Failure> parseInto(QStringView payload, Code *code)
     const Tlv *initiation = find(top, QLatin1String("01"));
     if (!initiation) {
         return Failure{QStringLiteral("01"),
-                       tr("is missing: the point of initiation ('11' static, '12' dynamic)")};
+                       QCoreApplication::translate(
+                           "vietqr::VietQr",
+                           "is missing: the point of initiation ('11' static, '12' dynamic)")};
     }
     if (initiation->value == QLatin1String("11")) {
         code->dynamic = false;
@@ -386,8 +432,10 @@ std::optional<Failure> parseInto(QStringView payload, Code *code)
         code->dynamic = true;
     } else {
         return Failure{QStringLiteral("01"),
-                       tr("the point of initiation is %1; it must be '11' (static) or '12' "
-                          "(dynamic)")
+                       QCoreApplication::translate(
+                           "vietqr::VietQr",
+                           "the point of initiation is %1; it must be '11' (static) or '12' "
+                           "(dynamic)")
                            .arg(quoted(initiation->value))};
     }
 
@@ -419,35 +467,44 @@ std::optional<Failure> parseInto(QStringView payload, Code *code)
         }
     }
     if (!merchant) {
-        return Failure{QStringLiteral("38"),
-                       tr("is missing: no VietQR merchant account information (GUID "
-                          "A000000727)")};
+        return Failure{
+            QStringLiteral("38"),
+            QCoreApplication::translate("vietqr::VietQr",
+                                        "is missing: no VietQR merchant account information (GUID "
+                                        "A000000727)")};
     }
     if (auto f = parseMerchantAccount(chars, *merchant, code))
         return f;
 
     if (const Tlv *mcc = find(top, QLatin1String("52"))) {
         if (mcc->value.size() != 4 || !isAllDigits(mcc->value)) {
-            return Failure{QStringLiteral("52"), tr("the merchant category code %1 is not 4 "
-                                                    "digits")
-                                                     .arg(quoted(mcc->value))};
+            return Failure{QStringLiteral("52"),
+                           QCoreApplication::translate("vietqr::VietQr",
+                                                       "the merchant category code %1 is not 4 "
+                                                       "digits")
+                               .arg(quoted(mcc->value))};
         }
     }
     const Tlv *currency = find(top, QLatin1String("53"));
     if (!currency)
-        return Failure{QStringLiteral("53"), tr("is missing: the currency (704, VND)")};
-    if (currency->value != QLatin1String("704")) {
         return Failure{
             QStringLiteral("53"),
-            tr("the currency is %1; VietQR takes only 704 (VND)").arg(quoted(currency->value))};
+            QCoreApplication::translate("vietqr::VietQr", "is missing: the currency (704, VND)")};
+    if (currency->value != QLatin1String("704")) {
+        return Failure{QStringLiteral("53"),
+                       QCoreApplication::translate(
+                           "vietqr::VietQr", "the currency is %1; VietQR takes only 704 (VND)")
+                           .arg(quoted(currency->value))};
     }
     code->currency = currency->value;
     if (const Tlv *amount = find(top, QLatin1String("54"))) {
         const auto value = parseAmount(amount->value);
         if (!value) {
             return Failure{QStringLiteral("54"),
-                           tr("the amount %1 is not a whole number of đồng (1 to 13 digits, "
-                              "no leading zero, no decimal point)")
+                           QCoreApplication::translate(
+                               "vietqr::VietQr",
+                               "the amount %1 is not a whole number of đồng (1 to 13 digits, "
+                               "no leading zero, no decimal point)")
                                .arg(quoted(amount->value))};
         }
         code->amount = value;
@@ -455,34 +512,46 @@ std::optional<Failure> parseInto(QStringView payload, Code *code)
     if (const Tlv *tip = find(top, QLatin1String("55"))) {
         if (tip->value != QLatin1String("01") && tip->value != QLatin1String("02") &&
             tip->value != QLatin1String("03")) {
-            return Failure{
-                QStringLiteral("55"),
-                tr("the tip indicator is %1; it must be 01, 02 or 03").arg(quoted(tip->value))};
+            return Failure{QStringLiteral("55"),
+                           QCoreApplication::translate(
+                               "vietqr::VietQr", "the tip indicator is %1; it must be 01, 02 or 03")
+                               .arg(quoted(tip->value))};
         }
     }
     if (const Tlv *fee = find(top, QLatin1String("56"))) {
         const Tlv *tip = find(top, QLatin1String("55"));
         if (!tip || tip->value != QLatin1String("02"))
-            return Failure{QStringLiteral("56"), tr("a fixed fee needs tip indicator 55 = 02")};
-        if (!isEmvAmount(fee->value))
             return Failure{QStringLiteral("56"),
-                           tr("the fixed fee %1 is not an amount").arg(quoted(fee->value))};
+                           QCoreApplication::translate("vietqr::VietQr",
+                                                       "a fixed fee needs tip indicator 55 = 02")};
+        if (!isEmvAmount(fee->value))
+            return Failure{
+                QStringLiteral("56"),
+                QCoreApplication::translate("vietqr::VietQr", "the fixed fee %1 is not an amount")
+                    .arg(quoted(fee->value))};
     }
     if (const Tlv *fee = find(top, QLatin1String("57"))) {
         const Tlv *tip = find(top, QLatin1String("55"));
         if (!tip || tip->value != QLatin1String("03"))
             return Failure{QStringLiteral("57"),
-                           tr("a percentage fee needs tip indicator 55 = 03")};
+                           QCoreApplication::translate(
+                               "vietqr::VietQr", "a percentage fee needs tip indicator 55 = 03")};
         if (!isEmvAmount(fee->value) || fee->value.size() > 5)
             return Failure{QStringLiteral("57"),
-                           tr("the percentage fee %1 is not a percentage").arg(quoted(fee->value))};
+                           QCoreApplication::translate("vietqr::VietQr",
+                                                       "the percentage fee %1 is not a percentage")
+                               .arg(quoted(fee->value))};
     }
     const Tlv *country = find(top, QLatin1String("58"));
     if (!country)
-        return Failure{QStringLiteral("58"), tr("is missing: the country code (VN)")};
+        return Failure{
+            QStringLiteral("58"),
+            QCoreApplication::translate("vietqr::VietQr", "is missing: the country code (VN)")};
     if (country->value != QLatin1String("VN")) {
-        return Failure{QStringLiteral("58"),
-                       tr("the country is %1; VietQR takes only VN").arg(quoted(country->value))};
+        return Failure{
+            QStringLiteral("58"),
+            QCoreApplication::translate("vietqr::VietQr", "the country is %1; VietQR takes only VN")
+                .arg(quoted(country->value))};
     }
     code->country = country->value;
     if (const Tlv *name = find(top, QLatin1String("59"))) {
@@ -545,15 +614,19 @@ ParseResult parse(QStringView payload)
 QString validate(const Code &code)
 {
     if (code.bankBin.size() != 6 || !isAllDigits(code.bankBin))
-        return tr("The bank BIN must be 6 digits.");
+        return QCoreApplication::translate("vietqr::VietQr", "The bank BIN must be 6 digits.");
     if (code.account.size() > MaxAccountChars || !isAlnumAscii(code.account))
-        return tr("The account must be 1 to %1 letters or digits.").arg(MaxAccountChars);
+        return QCoreApplication::translate("vietqr::VietQr",
+                                           "The account must be 1 to %1 letters or digits.")
+            .arg(MaxAccountChars);
     if (code.amount && (*code.amount < 1 || *code.amount > MaxAmount))
-        return tr("The amount must be a whole number of đồng from 1 to %1.").arg(MaxAmount);
+        return QCoreApplication::translate(
+                   "vietqr::VietQr", "The amount must be a whole number of đồng from 1 to %1.")
+            .arg(MaxAmount);
     if (code.currency != QLatin1String("704"))
-        return tr("The currency must be 704 (VND).");
+        return QCoreApplication::translate("vietqr::VietQr", "The currency must be 704 (VND).");
     if (code.country != QLatin1String("VN"))
-        return tr("The country must be VN.");
+        return QCoreApplication::translate("vietqr::VietQr", "The country must be VN.");
     struct Field
     {
         const QString *value;
@@ -571,11 +644,14 @@ QString validate(const Code &code)
     };
     for (const Field &field : fields) {
         if (!field.value->isValidUtf16() || hasControl(*field.value))
-            return tr("The %1 contains a character that cannot be written.").arg(tr(field.name));
+            return QCoreApplication::translate(
+                       "vietqr::VietQr", "The %1 contains a character that cannot be written.")
+                .arg(QCoreApplication::translate("vietqr::VietQr", field.name));
         const qsizetype n = charCount(*field.value);
         if (n > field.max)
-            return tr("The %1 has %2 characters; at most %3 fit.")
-                .arg(tr(field.name))
+            return QCoreApplication::translate("vietqr::VietQr",
+                                               "The %1 has %2 characters; at most %3 fit.")
+                .arg(QCoreApplication::translate("vietqr::VietQr", field.name))
                 .arg(n)
                 .arg(field.max);
     }
