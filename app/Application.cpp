@@ -224,7 +224,6 @@ bool Application::start()
     }
     trace("store open");
     m_client = new net::ApiClient(this);
-    m_status = new net::ServerStatus(m_client, this);
     m_language = new LanguageManager(this);
     m_settings = new AppSettings(m_qsettings.get(), m_language, m_client, m_store, this);
 
@@ -233,6 +232,9 @@ bool Application::start()
     if (serverUrl.isEmpty())
         serverUrl = net::ApiClient::isAcceptableBaseUrl(QUrl(saved)) ? saved : defaultServerUrl();
     m_client->setBaseUrl(QUrl(serverUrl));
+    // After the address is set: ServerStatus checks whenever it changes, and the first check
+    // waits for the first frame (startServices()).
+    m_status = new net::ServerStatus(m_client, this);
     m_language->setLanguage(m_options.language.isEmpty() ? m_settings->savedLanguage()
                                                          : m_options.language);
     m_client->setLanguage(m_language->language());
@@ -322,9 +324,8 @@ bool Application::start()
     };
     connect(m_account->session(), &auth::Session::stateChanged, this, followAccount);
     followAccount();
-    m_reports->start();
-    m_alerts->start();
-    m_payments->start();
+    // The services go online (requests, push stream, network watcher, server check) right
+    // after the first frame: see startServices().
 
     trace("services built");
     AppSettings::setInstance(m_settings);
@@ -357,15 +358,13 @@ bool Application::start()
              2);
         return false;
     }
-    m_status->check();
-    trace("server check sent");
-
     if (m_options.kiosk && m_options.screenshotFile.isEmpty()) {
         win->setFlags(win->flags() | Qt::FramelessWindowHint);
         win->showFullScreen();
     } else {
         win->show();
     }
+    startServicesAfterFirstFrame(win);
     if (m_options.benchStartup)
         reportStartup();
     else if (!m_options.screenshotFile.isEmpty())
@@ -373,6 +372,34 @@ bool Application::start()
     else if (m_options.selfTest)
         runSelfTest();
     return true;
+}
+
+void Application::startServicesAfterFirstFrame(QQuickWindow *win)
+{
+    // Queued twice: whoever else waits for the first frame (--bench-startup) sees it before
+    // the services' work, which then runs in the next turn of the event loop. A window that
+    // never renders (hidden, minimised at start) does not keep the services offline.
+    m_firstFrame = connect(
+        win, &QQuickWindow::frameSwapped, this,
+        [this] {
+            disconnect(m_firstFrame);
+            QTimer::singleShot(0, this, &Application::startServices);
+        },
+        Qt::QueuedConnection);
+    QTimer::singleShot(kServicesStartAtLatestMs, this, &Application::startServices);
+}
+
+void Application::startServices()
+{
+    if (m_servicesStarted)
+        return;
+    m_servicesStarted = true;
+    disconnect(m_firstFrame);
+    m_reports->start();
+    m_alerts->start();
+    m_payments->start();
+    m_status->check();
+    qCDebug(lcApp, "startup: services started");
 }
 
 QQuickWindow *Application::window() const

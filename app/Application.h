@@ -108,6 +108,11 @@ private:
     void takeScreenshot();
     void runSelfTest();
     void reportStartup();
+    void startServicesAfterFirstFrame(QQuickWindow *win);
+    void startServices();
+
+    // The services start on the first frame, or after this long if none comes.
+    static constexpr int kServicesStartAtLatestMs = 1000;
 
     AppOptions m_options;
     int m_exitCode = 0;
@@ -129,6 +134,8 @@ private:
     platform::UserPresence *m_presence = nullptr;
     payments::PaymentsService *m_payments = nullptr;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QMetaObject::Connection m_firstFrame;
+    bool m_servicesStarted = false;
 };
 
 } // namespace hues

@@ -58,8 +58,7 @@ void PushClient::setTimings(const Timings &timings)
 void PushClient::setSslConfiguration(const QSslConfiguration &configuration)
 {
     m_ssl = configuration;
-    m_ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    m_hasSsl = true;
+    m_ssl->setPeerVerifyMode(QSslSocket::VerifyPeer);
 }
 
 void PushClient::setPersonal(bool personal)
@@ -255,8 +254,8 @@ void PushClient::openSocket(const QByteArray &token)
     m_socket = socket;
     socket->setMaxAllowedIncomingFrameSize(PushFrame::kMaxBytes);
     socket->setMaxAllowedIncomingMessageSize(PushFrame::kMaxBytes);
-    if (m_hasSsl)
-        socket->setSslConfiguration(m_ssl);
+    if (m_ssl)
+        socket->setSslConfiguration(*m_ssl);
     connect(socket, &QWebSocket::connected, this, [this] {
         m_silence.start(m_timings.silenceTimeoutMs);
         m_ping.start(m_timings.pingIntervalMs);

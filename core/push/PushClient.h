@@ -9,6 +9,7 @@
 #include <QSslConfiguration>
 #include <QTimer>
 #include <QUrl>
+#include <optional>
 
 class QWebSocket;
 
@@ -117,8 +118,9 @@ private:
     net::ApiClient *m_api;
     store::Database *m_store;
     Timings m_timings;
-    QSslConfiguration m_ssl;
-    bool m_hasSsl = false;
+    // Set only by setSslConfiguration(): a default-constructed QSslConfiguration would load
+    // the TLS backend (OpenSSL) in the constructor, at the app's start-up.
+    std::optional<QSslConfiguration> m_ssl;
     State m_state = State::Offline;
     qint64 m_lastSeq = 0;
     bool m_personal = false;
