@@ -265,55 +265,67 @@ Database::Attempt Database::tryOpen()
 bool Database::migrate()
 {
     QSqlDatabase db = connection();
+    // One transaction for the version table and every pending migration: a first start (all
+    // of them) commits once, one fsync of the WAL (synchronous=FULL) instead of one for each,
+    // and a migration that fails leaves the file as it was.
+    if (!db.transaction()) {
+        m_error = db.lastError().text();
+        return false;
+    }
+    const auto abandon = [&db, this](const QString &error) {
+        db.rollback();
+        m_error = error.isEmpty() ? db.lastError().text() : error;
+        return false;
+    };
+    QString error;
     if (!exec(db,
               QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT "
                              "NULL, applied_at INTEGER NOT NULL)"),
-              &m_error))
-        return false;
+              &error))
+        return abandon(error);
     // A file SQLite can only read (a newer file format, no write permission) opens without
     // an error: find out now, not at the first write. Changes nothing.
-    QString error;
-    if (!exec(db, QStringLiteral("DELETE FROM schema_version WHERE 0"), &error)) {
-        m_error = QStringLiteral("the database cannot be written: %1").arg(error);
-        return false;
-    }
+    if (!exec(db, QStringLiteral("DELETE FROM schema_version WHERE 0"), &error))
+        return abandon(QStringLiteral("the database cannot be written: %1").arg(error));
     const int current = schemaVersion();
     if (current > latestVersion()) {
-        m_error = QStringLiteral("the database was written by a newer version of Hue-S "
-                                 "(schema %1, this version knows up to %2); update the app")
-                      .arg(current)
-                      .arg(latestVersion());
-        return false;
+        return abandon(QStringLiteral("the database was written by a newer version of Hue-S "
+                                      "(schema %1, this version knows up to %2); update the app")
+                           .arg(current)
+                           .arg(latestVersion()));
     }
+    QVector<int> applied;
     for (const Migration &m : migrations()) {
         if (m.version <= current)
             continue;
-        if (!db.transaction()) {
-            m_error = db.lastError().text();
-            return false;
-        }
         bool ok = true;
         for (const QString &sql : m.statements)
-            ok = ok && exec(db, sql, &m_error);
-        QSqlQuery q(db);
+            ok = ok && exec(db, sql, &error);
         if (ok) {
+            QSqlQuery q(db);
             q.prepare(
                 QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
             q.addBindValue(m.version);
             q.addBindValue(QDateTime::currentSecsSinceEpoch());
             ok = q.exec();
             if (!ok)
-                m_error = q.lastError().text();
+                error = q.lastError().text();
         }
-        if (!ok || !db.commit()) {
-            db.rollback();
-            if (m_error.isEmpty())
-                m_error = db.lastError().text();
+        if (!ok) {
+            abandon(error);
             qCWarning(lcStore) << "migration" << m.version << "failed:" << m_error;
             return false;
         }
-        qCInfo(lcStore) << "applied migration" << m.version;
+        applied.append(m.version);
     }
+    if (!db.commit()) {
+        abandon(db.lastError().text());
+        if (!applied.isEmpty())
+            qCWarning(lcStore) << "migrations" << applied << "failed:" << m_error;
+        return false;
+    }
+    for (int version : applied)
+        qCInfo(lcStore) << "applied migration" << version;
     return true;
 }
 
