@@ -273,7 +273,8 @@ bool Application::start()
     if (m_urlOpener)
         m_account->setUrlOpener(m_urlOpener);
     m_kioskIdle = new KioskIdle(m_account, m_options.kiosk, m_options.kioskIdleSeconds, this);
-    m_account->restore();
+    // The kept session is read from the secure store (libsecret over D-Bus on Linux) right
+    // after the first frame, in startServices(): the home page does not depend on it.
 
     // Field reports: the outbox sends for whoever is signed in (anonymous reports always).
     m_location = new LocationService(
@@ -395,6 +396,7 @@ void Application::startServices()
         return;
     m_servicesStarted = true;
     disconnect(m_firstFrame);
+    m_account->restore();
     m_reports->start();
     m_alerts->start();
     m_payments->start();
