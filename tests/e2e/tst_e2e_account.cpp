@@ -32,6 +32,7 @@ using hues::Application;
 using hues::AppOptions;
 using hues::test::click;
 using hues::test::findVisible;
+using hues::test::grab;
 using hues::test::HttpResult;
 using hues::test::TestServer;
 using hues::test::textOf;
@@ -208,7 +209,6 @@ private:
     // Clicks "Sign in" and, as the browser, signs in with the given password. The answer of
     // the provider to the login form is returned.
     void signInThroughPage(Run &run, const QString &password, HttpResult *answer);
-    void grab(QQuickWindow *window, const QString &name);
 
     std::unique_ptr<TestServer> m_server;
 };
@@ -260,14 +260,6 @@ void TstE2eAccount::signInThroughPage(Run &run, const QString &password, HttpRes
              qPrintable(authorize.toString()));
     PlayBrowser browser;
     *answer = browser.signIn(authorize, kCitizen, password);
-}
-
-void TstE2eAccount::grab(QQuickWindow *window, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("HUES_TEST_GRAB_DIR");
-    if (dir.isEmpty())
-        return;
-    window->grabWindow().save(QDir(dir).filePath(name));
 }
 
 void TstE2eAccount::signInShowsAccountAndSignOutWipes()

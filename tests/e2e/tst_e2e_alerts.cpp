@@ -14,7 +14,6 @@
 #include "securestore/SecureStore.h"
 
 #include <QDir>
-#include <QInputMethodEvent>
 #include <QJsonDocument>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -27,10 +26,14 @@ using hues::AccountService;
 using hues::Application;
 using hues::AppOptions;
 using hues::test::click;
+using hues::test::clickNamed;
+using hues::test::Echo;
 using hues::test::findVisible;
+using hues::test::grab;
 using hues::test::HttpResult;
 using hues::test::TestServer;
 using hues::test::textOf;
+using hues::test::typeInto;
 
 namespace {
 
@@ -228,18 +231,6 @@ int rowOf(const AlertListModel *model, const QString &alertId)
     return -1;
 }
 
-// Types text into the focused field as an input method commits it (how Vietnamese is typed).
-bool typeText(QQuickWindow *window, const QString &text)
-{
-    QObject *focus = window->focusObject();
-    if (!focus)
-        return false;
-    QInputMethodEvent event;
-    event.setCommitString(text);
-    QCoreApplication::sendEvent(focus, &event);
-    return true;
-}
-
 } // namespace
 
 class TstE2eAlerts : public QObject
@@ -260,11 +251,8 @@ private:
     void startApp(std::unique_ptr<Application> &app, const QString &dataDir, QSize size,
                   const QString &language = QStringLiteral("vi"),
                   platform::SecureStore *store = nullptr);
-    void clickNamed(QQuickWindow *window, const QString &name);
     // Clicks the card of the alert with this headline, once the list has settled.
     void clickAlert(QQuickWindow *window, const AlertListModel *list, const QString &headline);
-    void typeInto(QQuickWindow *window, const QString &name, const QString &text);
-    void grab(QQuickWindow *window, const QString &name);
     QString publish(const Message &message);
 
     std::unique_ptr<TestServer> m_server;
@@ -326,19 +314,6 @@ void TstE2eAlerts::startApp(std::unique_ptr<Application> &app, const QString &da
     QTRY_VERIFY(findVisible(app->window(), QStringLiteral("page_alerts")));
 }
 
-void TstE2eAlerts::clickNamed(QQuickWindow *window, const QString &name)
-{
-    QQuickItem *item = nullptr;
-    QTRY_VERIFY2_WITH_TIMEOUT((item = findVisible(window, name)), qPrintable(name), 10000);
-    QTRY_VERIFY2(item->isEnabled(), qPrintable(name + QStringLiteral(" stays disabled")));
-    // A StackView ignores input while a page slides in.
-    QQuickItem *stack = findVisible(window, QStringLiteral("stack"));
-    QVERIFY(stack);
-    QTRY_VERIFY(!stack->property("busy").toBool());
-    QVERIFY2(item->height() >= 48, qPrintable(name + QStringLiteral(" is too small to touch")));
-    QVERIFY2(click(window, item), qPrintable(name));
-}
-
 void TstE2eAlerts::clickAlert(QQuickWindow *window, const AlertListModel *list,
                               const QString &headline)
 {
@@ -369,25 +344,6 @@ void TstE2eAlerts::clickAlert(QQuickWindow *window, const AlertListModel *list,
         return settled && QRectF(QPointF(0, 0), window->size()).contains(centre);
     }());
     QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, last.toPoint());
-}
-
-void TstE2eAlerts::typeInto(QQuickWindow *window, const QString &name, const QString &text)
-{
-    clickNamed(window, name);
-    QTRY_VERIFY(window->focusObject() && window->focusObject()->objectName() == name);
-    QVERIFY(typeText(window, text));
-    QTRY_COMPARE(textOf(window, name), text);
-}
-
-void TstE2eAlerts::grab(QQuickWindow *window, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("HUES_TEST_GRAB_DIR");
-    if (dir.isEmpty() || name.isEmpty())
-        return;
-    // No hover left on what was clicked last; animations settled.
-    QTest::mouseMove(window, QPoint(window->width() - 2, window->height() / 2));
-    hues::test::settle(window);
-    window->grabWindow().save(QDir(dir).filePath(name));
 }
 
 // The alerts of the position, most severe first; a new one arrives by the stream, its Cancel
@@ -578,14 +534,14 @@ void TstE2eAlerts::savedPlacesAndMutedCategories()
     QVERIFY(textOf(window, QStringLiteral("placeHere")).startsWith(QStringLiteral("16.46370")));
 
     // The relative's house, by coordinates (a decimal comma is fine).
-    typeInto(window, QStringLiteral("placeName"), QStringLiteral("Nhà bà ngoại"));
+    typeInto(window, QStringLiteral("placeName"), QStringLiteral("Nhà bà ngoại"), Echo::Checked);
     clickNamed(window, QStringLiteral("placeKind_family"));
     clickNamed(window, QStringLiteral("placeAdvancedToggle"));
     QQuickItem *saveCoordinates = nullptr;
     QTRY_VERIFY((saveCoordinates = findVisible(window, QStringLiteral("placeSaveCoordinates"))));
     QVERIFY(!saveCoordinates->isEnabled());
-    typeInto(window, QStringLiteral("placeLatitude"), QStringLiteral("16,22"));
-    typeInto(window, QStringLiteral("placeLongitude"), QStringLiteral("107.28"));
+    typeInto(window, QStringLiteral("placeLatitude"), QStringLiteral("16,22"), Echo::Checked);
+    typeInto(window, QStringLiteral("placeLongitude"), QStringLiteral("107.28"), Echo::Checked);
     clickNamed(window, QStringLiteral("placeSaveCoordinates"));
     QTRY_COMPARE(service->places()->rowCount(), 1);
     const auto place = service->places()->places().constFirst();
@@ -599,8 +555,8 @@ void TstE2eAlerts::savedPlacesAndMutedCategories()
 
     // A bad latitude keeps the button disabled: nothing saved.
     clickNamed(window, QStringLiteral("placeAdvancedToggle"));
-    typeInto(window, QStringLiteral("placeLatitude"), QStringLiteral("96"));
-    typeInto(window, QStringLiteral("placeLongitude"), QStringLiteral("107"));
+    typeInto(window, QStringLiteral("placeLatitude"), QStringLiteral("96"), Echo::Checked);
+    typeInto(window, QStringLiteral("placeLongitude"), QStringLiteral("107"), Echo::Checked);
     QVERIFY(!findVisible(window, QStringLiteral("placeSaveCoordinates"))->isEnabled());
     QCOMPARE(service->places()->rowCount(), 1);
 
@@ -686,7 +642,7 @@ void TstE2eAlerts::citizenReportsAnEmergency()
     clickNamed(window, QStringLiteral("submitAlertCategory_Fire"));
     const QString text = QStringLiteral("Cháy nhà kho gần chợ Đông Ba, khói rất lớn, chưa có xe "
                                         "cứu hỏa.");
-    typeInto(window, QStringLiteral("submitAlertText"), text);
+    typeInto(window, QStringLiteral("submitAlertText"), text, Echo::Checked);
     // The position is chosen by itself.
     QTRY_VERIFY(findVisible(window, QStringLiteral("submitAlertPlaceHere")));
     QTRY_VERIFY(send->isEnabled());

@@ -18,7 +18,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
-#include <QInputMethodEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,10 +31,13 @@ using hues::AccountService;
 using hues::Application;
 using hues::AppOptions;
 using hues::test::click;
+using hues::test::clickNamed;
 using hues::test::findVisible;
+using hues::test::grab;
 using hues::test::HttpResult;
 using hues::test::TestServer;
 using hues::test::textOf;
+using hues::test::typeInto;
 using payments::PaymentFlow;
 
 namespace {
@@ -45,18 +47,6 @@ const QString kCitizenPassword = QStringLiteral("hues-citizen-demo");
 const QString kMerchant = QStringLiteral("merchant");
 const QString kMerchantPassword = QStringLiteral("hues-merchant-demo");
 const QString kPin = QStringLiteral("2468");
-
-// Types text into the focused field as an input method commits it (how Vietnamese is typed).
-bool typeText(QQuickWindow *window, const QString &text)
-{
-    QObject *focus = window->focusObject();
-    if (!focus)
-        return false;
-    QInputMethodEvent event;
-    event.setCommitString(text);
-    QCoreApplication::sendEvent(focus, &event);
-    return true;
-}
 
 HttpResult api(const TestServer &server, const QByteArray &method, const QString &path,
                const QString &token, const QJsonObject &body = {}, bool idempotent = false)
@@ -99,13 +89,10 @@ private:
                   const QString &language, platform::SecureStore *store);
     // From the Pay page signed out, through the account page and the browser, back to Pay.
     void signIn(Application *app, const QString &username, const QString &password);
-    void clickNamed(QQuickWindow *window, const QString &name);
-    void typeInto(QQuickWindow *window, const QString &name, const QString &text);
     // Types a PIN on the dialog's keys, then OK.
     void typePin(QQuickWindow *window, const QString &pin);
     // Confirm page in state Confirm -> Pay -> PIN (chosen twice when new) -> receipt.
     void payWithPin(Application *app, bool newPin, const QString &grabPrefix = {});
-    void grab(QQuickWindow *window, const QString &name);
 
     std::unique_ptr<TestServer> m_server;
     QString m_citizenToken;
@@ -175,27 +162,6 @@ void TstE2ePay::signIn(Application *app, const QString &username, const QString 
     QTRY_VERIFY_WITH_TIMEOUT(findVisible(window, QStringLiteral("payWalletCard")), 10000);
 }
 
-void TstE2ePay::clickNamed(QQuickWindow *window, const QString &name)
-{
-    QQuickItem *item = nullptr;
-    QTRY_VERIFY2_WITH_TIMEOUT((item = findVisible(window, name)), qPrintable(name), 15000);
-    QTRY_VERIFY2(item->isEnabled(), qPrintable(name + QStringLiteral(" stays disabled")));
-    // A StackView ignores input while a page slides in.
-    QQuickItem *stack = findVisible(window, QStringLiteral("stack"));
-    QVERIFY(stack);
-    QTRY_VERIFY(!stack->property("busy").toBool());
-    QTRY_VERIFY2((item = findVisible(window, name)), qPrintable(name));
-    QVERIFY2(item->height() >= 48, qPrintable(name + QStringLiteral(" is too small to touch")));
-    QVERIFY2(click(window, item), qPrintable(name));
-}
-
-void TstE2ePay::typeInto(QQuickWindow *window, const QString &name, const QString &text)
-{
-    clickNamed(window, name);
-    QTRY_VERIFY(window->focusObject() && window->focusObject()->objectName() == name);
-    QVERIFY(typeText(window, text));
-}
-
 void TstE2ePay::typePin(QQuickWindow *window, const QString &pin)
 {
     for (const QChar digit : pin)
@@ -242,17 +208,6 @@ void TstE2ePay::payWithPin(Application *app, bool newPin, const QString &grabPre
     QTRY_COMPARE_WITH_TIMEOUT(flow->state(), PaymentFlow::Done, 20000);
     QTRY_VERIFY(findVisible(window, QStringLiteral("page_receipt")));
     QTRY_VERIFY(findVisible(window, QStringLiteral("receiptCard")));
-}
-
-void TstE2ePay::grab(QQuickWindow *window, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("HUES_TEST_GRAB_DIR");
-    if (dir.isEmpty() || name.isEmpty())
-        return;
-    // No hover left on what was clicked last; animations settled.
-    QTest::mouseMove(window, QPoint(window->width() - 2, window->height() / 2));
-    hues::test::settle(window);
-    window->grabWindow().save(QDir(dir).filePath(name));
 }
 
 // A static code (the trader's printed one) pasted as text: the amount is typed, grouped as it

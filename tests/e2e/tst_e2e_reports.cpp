@@ -11,7 +11,6 @@
 
 #include <QDir>
 #include <QImage>
-#include <QInputMethodEvent>
 #include <QPainter>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -24,8 +23,11 @@ using hues::Application;
 using hues::AppOptions;
 using hues::test::click;
 using hues::test::findVisible;
+using hues::test::grab;
+using hues::test::ready;
 using hues::test::TestServer;
 using hues::test::textOf;
+using hues::test::typeText;
 using reports::ReportListModel;
 
 namespace {
@@ -51,38 +53,11 @@ QString writeJpeg(const QTemporaryDir &dir, const QString &name)
     return image.save(path, "JPEG", 92) ? path : QString();
 }
 
-// Types text into the focused field as an input method commits it (how Vietnamese is typed).
-bool typeText(QQuickWindow *window, const QString &text)
+// Clicks as hues::test::clickNamed does; these tests have never checked the size of what they
+// click, so neither does this.
+void clickNamed(QQuickWindow *window, const QString &name)
 {
-    QObject *focus = window->focusObject();
-    if (!focus)
-        return false;
-    QInputMethodEvent event;
-    event.setCommitString(text);
-    QCoreApplication::sendEvent(focus, &event);
-    return true;
-}
-
-// Lets the window polish and render once, so that layouts have settled where the next click
-// goes (a banner that appeared moves the rows below it).
-bool settle(QQuickWindow *window)
-{
-    QSignalSpy frame(window, &QQuickWindow::frameSwapped);
-    window->update();
-    return frame.wait(5000);
-}
-
-// Waits until the StackView is still (it ignores input while a page slides in or out) and the
-// window has rendered since.
-bool ready(QQuickWindow *window)
-{
-    QQuickItem *stack = findVisible(window, QStringLiteral("stack"));
-    if (!stack)
-        return false;
-    QSignalSpy busy(stack, SIGNAL(busyChanged()));
-    if (stack->property("busy").toBool() && !busy.wait(5000))
-        return false;
-    return settle(window);
+    hues::test::clickNamed(window, name, /*minHeight=*/0);
 }
 
 // Clicks the item `name` inside row `row` of My reports, both found just now (rows are made
@@ -129,8 +104,6 @@ private:
     // From My reports through every step to Send. Photo: a file to add, or empty.
     void fileReport(Application *app, const QString &category, const QString &photo,
                     const QString &description, const QString &grabPrefix = {});
-    void clickNamed(QQuickWindow *window, const QString &name);
-    void grab(QQuickWindow *window, const QString &name);
 
     std::unique_ptr<TestServer> m_server;
     QTemporaryDir m_files;
@@ -161,25 +134,6 @@ void TstE2eReports::startApp(std::unique_ptr<Application> &app, const QString &d
     QVERIFY(app->start());
     QVERIFY(QTest::qWaitForWindowExposed(app->window()));
     QTRY_VERIFY(findVisible(app->window(), QStringLiteral("page_report")));
-}
-
-void TstE2eReports::clickNamed(QQuickWindow *window, const QString &name)
-{
-    QQuickItem *item = nullptr;
-    QTRY_VERIFY2_WITH_TIMEOUT((item = findVisible(window, name)), qPrintable(name), 10000);
-    QTRY_VERIFY2(item->isEnabled(), qPrintable(name + QStringLiteral(" stays disabled")));
-    QVERIFY(ready(window));
-    QTRY_VERIFY2((item = findVisible(window, name)), qPrintable(name));
-    QVERIFY2(click(window, item), qPrintable(name));
-}
-
-void TstE2eReports::grab(QQuickWindow *window, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("HUES_TEST_GRAB_DIR");
-    if (dir.isEmpty() || name.isEmpty())
-        return;
-    hues::test::settle(window);
-    window->grabWindow().save(QDir(dir).filePath(name));
 }
 
 void TstE2eReports::fileReport(Application *app, const QString &category, const QString &photo,
