@@ -165,15 +165,20 @@ inline void settle(QQuickWindow *window)
     }
 }
 
-// With HUES_TEST_GRAB_DIR set, saves a screenshot of the window there as `name`, once no hover
-// is left on what was clicked last (the mouse is moved to the right edge) and the window has
-// settled. Without it, or with an empty name, does nothing.
-inline void grab(QQuickWindow *window, const QString &name)
+// Whether grab first moves the mouse to the window's right edge, so that no hover is left on
+// what was clicked last. Keep it still where a mouse move is input that matters (it restarts
+// a kiosk's idle countdown).
+enum class Mouse { MoveAway, KeepStill };
+
+// With HUES_TEST_GRAB_DIR set, saves a screenshot of the window there as `name` once the window
+// has settled. Without it, or with an empty name, does nothing.
+inline void grab(QQuickWindow *window, const QString &name, Mouse mouse = Mouse::MoveAway)
 {
     const QString dir = qEnvironmentVariable("HUES_TEST_GRAB_DIR");
     if (dir.isEmpty() || name.isEmpty())
         return;
-    QTest::mouseMove(window, QPoint(window->width() - 2, window->height() / 2));
+    if (mouse == Mouse::MoveAway)
+        QTest::mouseMove(window, QPoint(window->width() - 2, window->height() / 2));
     settle(window);
     window->grabWindow().save(QDir(dir).filePath(name));
 }
