@@ -636,6 +636,8 @@ void TstE2ePay::historySearchAndFilters()
     QTRY_COMPARE(service->historyDirection(), QString());
     QTRY_COMPARE(service->historySearch(), QString());
     QTRY_VERIFY_WITH_TIMEOUT(findVisible(window, QStringLiteral("historyRow_1")), 10000);
+    // The rows cached on the device show first; the server's answer replaces them.
+    QTRY_VERIFY_WITH_TIMEOUT(!service->historyLoading(), 10000);
 
     // A row opens its receipt.
     const QString reference =
