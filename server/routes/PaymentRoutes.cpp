@@ -116,6 +116,35 @@ QString hashOf(const QJsonObject &body)
             .toHex());
 }
 
+// What the two money-moving POSTs share before reading their own fields.
+struct IdempotentPost
+{
+    payments::Caller caller;
+    QByteArray key;
+    QJsonObject body;
+    QString hash; // of the body, to tell a replay from a reused key
+};
+
+// The bearer, the Idempotency-Key and the JSON body of a POST to `route`; a key used before
+// answers by itself (replay or reused), whatever the new body holds. Returns the answer to
+// send now, or nullopt with *post filled for the route to go on.
+std::optional<Response> beginIdempotentPost(ServerContext &context, PaymentService &service,
+                                            const Request &request, const QString &route,
+                                            IdempotentPost *post)
+{
+    if (auto problem = authenticate(context, request, &post->caller))
+        return problem;
+    if (auto problem = idempotencyKey(request, &post->key))
+        return problem;
+    if (auto problem = jsonObject(request, &post->body))
+        return problem;
+    post->hash = hashOf(post->body);
+    if (std::optional<Reply> stored =
+            service.storedAnswer(post->caller, route, post->key, post->hash))
+        return toResponse(*stored);
+    return std::nullopt;
+}
+
 bool hasControl(const QString &text)
 {
     return std::any_of(text.begin(), text.end(),
@@ -204,20 +233,11 @@ void registerPaymentRoutes(Router &router, ServerContext &context)
     });
 
     router.post(QStringLiteral("/api/v1/payments"), [ctx, service](const Request &request) {
-        payments::Caller caller;
-        if (auto problem = authenticate(*ctx, request, &caller))
-            return *problem;
-        QByteArray key;
-        if (auto problem = idempotencyKey(request, &key))
-            return *problem;
-        QJsonObject body;
-        if (auto problem = jsonObject(request, &body))
-            return *problem;
-        const QString hash = hashOf(body);
-        // A key used before answers by itself (replay or reused), whatever the new body holds.
-        if (std::optional<Reply> stored =
-                service->storedAnswer(caller, PaymentService::kPayRoute, key, hash))
-            return toResponse(*stored);
+        IdempotentPost post;
+        if (auto answer =
+                beginIdempotentPost(*ctx, *service, request, PaymentService::kPayRoute, &post))
+            return *answer;
+        const QJsonObject &body = post.body;
         payments::PayRequest pay;
         const QJsonValue qr = body.value(QStringLiteral("qr"));
         if (!qr.isString() || qr.toString().isEmpty() || qr.toString().size() > kMaxQrChars)
@@ -229,7 +249,7 @@ void registerPaymentRoutes(Router &router, ServerContext &context)
             return *problem;
         if (auto bad = optionalText(body, "purpose", PaymentService::kMaxPurpose, &pay.purpose))
             return *bad;
-        return toResponse(service->pay(caller, key, hash, pay));
+        return toResponse(service->pay(post.caller, post.key, post.hash, pay));
     });
 
     router.get(QStringLiteral("/api/v1/payments"), [ctx, service](const Request &request) {
@@ -296,20 +316,11 @@ void registerPaymentRoutes(Router &router, ServerContext &context)
     });
 
     router.post(QStringLiteral("/api/v1/bills/pay"), [ctx, service](const Request &request) {
-        payments::Caller caller;
-        if (auto problem = authenticate(*ctx, request, &caller))
-            return *problem;
-        QByteArray key;
-        if (auto problem = idempotencyKey(request, &key))
-            return *problem;
-        QJsonObject body;
-        if (auto problem = jsonObject(request, &body))
-            return *problem;
-        const QString hash = hashOf(body);
-        if (std::optional<Reply> stored =
-                service->storedAnswer(caller, PaymentService::kBillsRoute, key, hash))
-            return toResponse(*stored);
-        const QJsonValue ids = body.value(QStringLiteral("bill_ids"));
+        IdempotentPost post;
+        if (auto answer =
+                beginIdempotentPost(*ctx, *service, request, PaymentService::kBillsRoute, &post))
+            return *answer;
+        const QJsonValue ids = post.body.value(QStringLiteral("bill_ids"));
         QStringList billIds;
         for (const QJsonValue &id : ids.toArray()) {
             if (!id.isString() || id.toString().isEmpty() || id.toString().size() > 64 ||
@@ -321,7 +332,7 @@ void registerPaymentRoutes(Router &router, ServerContext &context)
             billIds.size() > PaymentService::kMaxBillsPerPayment)
             return badRequest(QStringLiteral("bill_ids must be an array of 1 to %1 bill ids")
                                   .arg(PaymentService::kMaxBillsPerPayment));
-        return toResponse(service->payBills(caller, key, hash, billIds));
+        return toResponse(service->payBills(post.caller, post.key, post.hash, billIds));
     });
 
     router.get(QStringLiteral("/api/v1/merchant"), [ctx, service](const Request &request) {
